@@ -1,0 +1,5 @@
+package io.otklik.agent;
+
+/** Identifies an agent. */
+public record AgentId(long value) {
+}

@@ -1,0 +1,5 @@
+package io.otklik.agent;
+
+/** Identifies a team. */
+public record TeamId(long value) {
+}

@@ -1,0 +1,5 @@
+package io.otklik.customer;
+
+/** Identifies a customer. */
+public record CustomerId(long value) {
+}

@@ -1,0 +1,5 @@
+package io.otklik.customer;
+
+/** Identifies an organization. */
+public record OrganizationId(long value) {
+}

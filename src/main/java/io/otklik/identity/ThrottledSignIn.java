@@ -1,0 +1,106 @@
+package io.otklik.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Password sign-in that slows down guessing: failures are counted per account (in the database, so all nodes
+ * agree) and per remote address (for logins that do not exist), and lock further tries for a growing while.
+ */
+class ThrottledSignIn implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider passwords;
+    private final UserAccounts accounts;
+    private final Audit audit;
+    private final SignInProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Map<String, AddressFailures> byAddress = new ConcurrentHashMap<>();
+
+    ThrottledSignIn(DaoAuthenticationProvider passwords, UserAccounts accounts, Audit audit,
+            SignInProperties properties, Clock clock, TransactionTemplate transactions) {
+        this.passwords = passwords;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String login = UserAccount.normalize(String.valueOf(authentication.getPrincipal()));
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : "unknown";
+        Instant now = clock.instant();
+        Duration wait = max(lockOf(login, now), addressLock(address, now));
+        if (!wait.isZero()) {
+            audit.recordAs(login, "sign-in.throttled", address);
+            throw new SignInThrottledException(wait);
+        }
+        try {
+            Authentication result = passwords.authenticate(authentication);
+            transactions.executeWithoutResult(tx -> accounts.findByLogin(login).ifPresent(UserAccount::signedIn));
+            byAddress.remove(address);
+            audit.recordAs(login, "sign-in.succeeded", address);
+            return result;
+        } catch (BadCredentialsException e) {
+            transactions.executeWithoutResult(tx -> accounts.findByLogin(login)
+                    .ifPresent(account -> account.signInFailed(now, properties.maxFailures(), properties.baseLock())));
+            byAddress.compute(address, (key, failures) -> (failures == null ? new AddressFailures(0, null) : failures)
+                    .failed(now, properties));
+            audit.recordAs(login, "sign-in.failed", address);
+            throw e;
+        }
+    }
+
+    private Duration lockOf(String login, Instant now) {
+        return accounts.findByLogin(login).map(account -> account.lockRemaining(now)).orElse(Duration.ZERO);
+    }
+
+    private Duration addressLock(String address, Instant now) {
+        AddressFailures failures = byAddress.get(address);
+        return failures == null ? Duration.ZERO : failures.remaining(now);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** Failures from one address; an address gets more room than one account, since offices share addresses. */
+    private record AddressFailures(int count, Instant lockedUntil) {
+
+        private static final int ADDRESS_FACTOR = 4;
+
+        AddressFailures failed(Instant now, SignInProperties properties) {
+            int next = count + 1;
+            int limit = properties.maxFailures() * ADDRESS_FACTOR;
+            if (next < limit) {
+                return new AddressFailures(next, lockedUntil);
+            }
+            int excess = Math.min(next - limit, 5);
+            return new AddressFailures(next, now.plus(properties.baseLock().multipliedBy(1L << excess)));
+        }
+
+        Duration remaining(Instant now) {
+            return lockedUntil == null || !lockedUntil.isAfter(now) ? Duration.ZERO : Duration.between(now, lockedUntil);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.otklik.shared;
+
+/** The caller is known but their role does not allow the action (403). */
+public class AccessDeniedProblem extends LocalizedException {
+
+    public AccessDeniedProblem(String code, Object... arguments) {
+        super(code, arguments);
+    }
+}

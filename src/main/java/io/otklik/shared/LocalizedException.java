@@ -1,0 +1,41 @@
+package io.otklik.shared;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * A failure the user should read: carries a message-bundle code and its arguments, so pages and the API
+ * say it in the user's language.
+ */
+public abstract class LocalizedException extends RuntimeException {
+
+    private final String code;
+    private final transient Object[] arguments;
+
+    protected LocalizedException(String code, Object... arguments) {
+        super(code);
+        this.code = code;
+        this.arguments = arguments;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+
+    /** The message in the given language; enum arguments are shown by their {@code enum.<Type>.<NAME>} text. */
+    public String message(MessageSource messages, Locale locale) {
+        Object[] shown = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            shown[i] = arguments[i] instanceof Enum<?> e
+                    ? messages.getMessage("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null,
+                            e.name(), locale)
+                    : arguments[i];
+        }
+        return messages.getMessage(code, shown, code, locale);
+    }
+}

@@ -1,0 +1,28 @@
+package io.otklik.system;
+
+import io.otklik.identity.Accounts;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** Languages for pages and API, and the {@code ?lang=en} switch. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver(Accounts accounts) {
+        return new Languages(accounts);
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}

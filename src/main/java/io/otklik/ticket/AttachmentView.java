@@ -1,0 +1,6 @@
+package io.otklik.ticket;
+
+/** An attachment as listed under its message. */
+public record AttachmentView(long id, TicketId ticket, long messageId, String fileName, String contentType,
+        long size) {
+}

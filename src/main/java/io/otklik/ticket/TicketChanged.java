@@ -1,0 +1,8 @@
+package io.otklik.ticket;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Fields of a ticket changed (status, priority, assignee, team, category, tags, subject). */
+public record TicketChanged(TicketId ticket, List<String> fields, Instant at) {
+}

@@ -1,0 +1,76 @@
+package io.otklik.ticket;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** One message of a ticket's conversation: a public reply (to or from the customer) or an internal note. */
+@Entity
+@Table(name = "ticket_message")
+class TicketMessage {
+
+    static final int MAX_BODY = 200_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_message_seq")
+    @SequenceGenerator(name = "ticket_message_seq", sequenceName = "ticket_message_seq", allocationSize = 50)
+    private Long id;
+
+    private Long ticketId;
+
+    @Enumerated(EnumType.STRING)
+    private MessageKind kind;
+
+    @Enumerated(EnumType.STRING)
+    private Actor.Type authorType;
+
+    private Long authorId;
+    private String authorName;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    private String bodyText;
+    private String bodyHtml;
+
+    @Enumerated(EnumType.STRING)
+    private Delivery delivery;
+
+    private Instant createdAt;
+
+    protected TicketMessage() {
+    }
+
+    TicketMessage(long ticketId, MessageKind kind, Actor author, Channel channel, String bodyText, Instant now) {
+        this.ticketId = ticketId;
+        this.kind = kind;
+        this.authorType = author.type();
+        this.authorId = author.id();
+        this.authorName = author.name();
+        this.channel = channel;
+        this.bodyText = bodyText;
+        this.delivery = kind == MessageKind.INTERNAL_NOTE || author.type() != Actor.Type.AGENT
+                ? Delivery.NONE : Delivery.PENDING;
+        this.createdAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Long ticketId() {
+        return ticketId;
+    }
+
+    MessageView view(java.util.List<AttachmentView> attachments) {
+        return new MessageView(id, new TicketId(ticketId), kind, new Actor(authorType, authorId, authorName), channel,
+                bodyText, delivery, createdAt, attachments);
+    }
+}

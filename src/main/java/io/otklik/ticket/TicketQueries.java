@@ -1,0 +1,264 @@
+package io.otklik.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.otklik.agent.AgentAccess;
+import io.otklik.agent.AgentDirectory;
+import io.otklik.agent.AgentId;
+import io.otklik.agent.TeamId;
+import io.otklik.agent.TeamView;
+import io.otklik.customer.CustomerCard;
+import io.otklik.customer.CustomerDirectory;
+import io.otklik.customer.CustomerId;
+import io.otklik.shared.PageOf;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads tickets for the asker: queues and searches (filtered, sorted, paged, counted), one ticket's details and
+ * history. Every read is limited to what the asker may see.
+ */
+@Service
+public class TicketQueries {
+
+    /** Counts stop here: past it a queue says "more than 10,000", which keeps counting cheap on big tables. */
+    public static final int COUNT_CAP = 10_000;
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private static final Pattern NUMBER = Pattern.compile("^\\s*(?:[\\p{L}]+-?)?#?(\\d{1,18})\\s*$");
+
+    private final JdbcClient jdbc;
+    private final TicketStore store;
+    private final TicketAccess access;
+    private final TicketCategories categories;
+    private final CustomerDirectory customers;
+    private final AgentDirectory agents;
+
+    TicketQueries(JdbcClient jdbc, TicketStore store, TicketAccess access, TicketCategories categories,
+            CustomerDirectory customers, AgentDirectory agents) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.access = access;
+        this.categories = categories;
+        this.customers = customers;
+        this.agents = agents;
+    }
+
+    @Transactional(readOnly = true)
+    public PageOf<TicketSummary> find(TicketFilter filter, TicketSort sort, int page, int size) {
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int pageNumber = Math.max(0, page);
+        Where where = where(filter);
+        List<Row> rows = jdbc.sql("select id, reference, subject, status, priority, category_id, channel, "
+                        + "requester_id, assignee_id, team_id, created_at, updated_at from ticket t" + where.sql
+                        + " order by " + (sort == null ? TicketSort.UPDATED_DESC : sort).sql
+                        + " limit " + pageSize + " offset " + ((long) pageNumber * pageSize))
+                .params(where.params).query(TicketQueries::row).list();
+        long counted = jdbc.sql("select count(*) from (select 1 from ticket t" + where.sql + " limit "
+                + (COUNT_CAP + 1) + ") c").params(where.params).query(Long.class).single();
+        return new PageOf<>(summaries(rows), pageNumber, pageSize, Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
+    }
+
+    /** How many tickets match, counted up to {@link #COUNT_CAP}. */
+    @Transactional(readOnly = true)
+    public long count(TicketFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("select count(*) from (select 1 from ticket t" + where.sql + " limit " + (COUNT_CAP + 1)
+                + ") c").params(where.params).query(Long.class).single();
+    }
+
+    /** The ticket after {@code current} in the listing, or the first one when it is not in the listing. */
+    @Transactional(readOnly = true)
+    public Optional<TicketId> next(TicketFilter filter, TicketSort sort, TicketId current) {
+        Where where = where(filter);
+        List<Long> ids = jdbc.sql("select id from ticket t" + where.sql + " order by "
+                        + (sort == null ? TicketSort.UPDATED_DESC : sort).sql + " limit 500")
+                .params(where.params).query(Long.class).list();
+        int at = ids.indexOf(current.value());
+        return ids.stream().skip(at + 1L).findFirst().or(() -> ids.stream()
+                .filter(id -> id != current.value()).findFirst()).map(TicketId::new);
+    }
+
+    @Transactional(readOnly = true)
+    public TicketDetails details(TicketId id) {
+        Ticket ticket = store.load(id);
+        CustomerCard requester = customers.card(new CustomerId(ticket.requesterId()));
+        AgentId assignee = ticket.assigneeId() == null ? null : new AgentId(ticket.assigneeId());
+        TeamId team = ticket.teamId() == null ? null : new TeamId(ticket.teamId());
+        String teamName = team == null ? null : agents.team(team).map(TeamView::name).orElse(null);
+        String assigneeName = assignee == null ? null : agents.names(List.of(assignee)).get(assignee);
+        String category = ticket.categoryId() == null ? null : categoryNames().get(ticket.categoryId());
+        return new TicketDetails(id, ticket.reference(), ticket.subject(), ticket.status(), ticket.priority(),
+                ticket.categoryId(), category, ticket.channel(), requester, assignee, assigneeName, team, teamName,
+                ticket.tags(), ticket.createdAt(), ticket.updatedAt(), ticket.solvedAt(), ticket.version());
+    }
+
+    /** The ticket's history, oldest first, with people, teams and categories shown by name. */
+    @Transactional(readOnly = true)
+    public List<HistoryView> history(TicketId id) {
+        store.load(id);
+        List<HistoryView> entries = jdbc.sql("select at, actor_type, actor_id, actor_name, field, old_value, "
+                        + "new_value from ticket_history where ticket_id = :id order by at, id")
+                .param("id", id.value())
+                .query((rs, n) -> new HistoryView(instant(rs, "at"), new Actor(Actor.Type.valueOf(
+                        rs.getString("actor_type")), (Long) rs.getObject("actor_id", Long.class),
+                        rs.getString("actor_name")), rs.getString("field"), rs.getString("old_value"),
+                        rs.getString("new_value")))
+                .list();
+        List<AgentId> agentIds = entries.stream().filter(e -> e.field().equals("assignee"))
+                .flatMap(e -> java.util.stream.Stream.of(e.oldValue(), e.newValue())).filter(Objects::nonNull)
+                .map(v -> new AgentId(Long.parseLong(v))).distinct().toList();
+        Map<AgentId, String> agentNames = agents.names(agentIds);
+        Map<TeamId, TeamView> teams = agents.teamsById();
+        Map<Long, String> categoryNames = categoryNames();
+        return entries.stream().map(e -> switch (e.field()) {
+            case "assignee" -> named(e, v -> agentNames.get(new AgentId(v)));
+            case "team" -> named(e, v -> Optional.ofNullable(teams.get(new TeamId(v))).map(TeamView::name)
+                    .orElse(null));
+            case "category" -> named(e, categoryNames::get);
+            default -> e;
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CategoryView> categories() {
+        return categories.findAllByOrderByPositionAscNameAsc().stream().map(TicketCategory::view).toList();
+    }
+
+    private Map<Long, String> categoryNames() {
+        Map<Long, String> names = new HashMap<>();
+        categories().forEach(c -> names.put(c.id(), c.name()));
+        return names;
+    }
+
+    private static HistoryView named(HistoryView e, java.util.function.LongFunction<String> name) {
+        return new HistoryView(e.at(), e.actor(), e.field(), nameOf(e.oldValue(), name), nameOf(e.newValue(), name));
+    }
+
+    private static String nameOf(String id, java.util.function.LongFunction<String> name) {
+        if (id == null) {
+            return null;
+        }
+        String found = name.apply(Long.parseLong(id));
+        return found == null ? "#" + id : found;
+    }
+
+    private List<TicketSummary> summaries(List<Row> rows) {
+        Map<CustomerId, CustomerCard> requesters = customers.cards(rows.stream()
+                .map(r -> new CustomerId(r.requesterId)).distinct().toList());
+        Map<AgentId, String> assignees = agents.names(rows.stream().map(r -> r.assigneeId)
+                .filter(Objects::nonNull).map(AgentId::new).distinct().toList());
+        Map<TeamId, TeamView> teams = agents.teamsById();
+        Map<Long, String> categoryNames = rows.stream().anyMatch(r -> r.categoryId != null) ? categoryNames() : Map.of();
+        List<TicketSummary> result = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            CustomerId requester = new CustomerId(r.requesterId);
+            AgentId assignee = r.assigneeId == null ? null : new AgentId(r.assigneeId);
+            TeamId team = r.teamId == null ? null : new TeamId(r.teamId);
+            CustomerCard card = requesters.get(requester);
+            result.add(new TicketSummary(new TicketId(r.id), r.reference, r.subject, Status.valueOf(r.status),
+                    Priority.valueOf(r.priority), r.categoryId == null ? null : categoryNames.get(r.categoryId),
+                    Channel.valueOf(r.channel), requester, card == null ? null : card.name(), assignee,
+                    assignee == null ? null : assignees.get(assignee), team,
+                    team == null || !teams.containsKey(team) ? null : teams.get(team).name(), r.createdAt,
+                    r.updatedAt));
+        }
+        return result;
+    }
+
+    private Where where(TicketFilter filter) {
+        StringBuilder sql = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            sql.append(" and status in (:statuses)");
+            params.put("statuses", filter.statuses().stream().map(Enum::name).sorted().toList());
+        }
+        if (filter.priorities() != null && !filter.priorities().isEmpty()) {
+            sql.append(" and priority in (:priorities)");
+            params.put("priorities", filter.priorities().stream().map(Enum::name).sorted().toList());
+        }
+        if (filter.teams() != null && !filter.teams().isEmpty()) {
+            sql.append(" and team_id in (:teams)");
+            params.put("teams", filter.teams().stream().map(TeamId::value).sorted().toList());
+        }
+        if (filter.unassigned()) {
+            sql.append(" and assignee_id is null");
+        } else if (filter.assignee() != null) {
+            sql.append(" and assignee_id = :assignee");
+            params.put("assignee", filter.assignee().value());
+        }
+        if (filter.categoryId() != null) {
+            sql.append(" and category_id = :category");
+            params.put("category", filter.categoryId());
+        }
+        if (filter.requester() != null) {
+            sql.append(" and requester_id = :requester");
+            params.put("requester", filter.requester().value());
+        }
+        if (filter.updatedSince() != null) {
+            sql.append(" and updated_at >= :updatedSince");
+            params.put("updatedSince", Timestamp.from(filter.updatedSince()));
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            sql.append(" and exists (select 1 from ticket_tag tt where tt.ticket_id = t.id and tt.tag = :tag)");
+            params.put("tag", filter.tag().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            String text = filter.text().strip().toLowerCase(Locale.ROOT);
+            Matcher number = NUMBER.matcher(text);
+            sql.append(" and (lower(subject) like :text escape '!'");
+            if (number.matches()) {
+                sql.append(" or id = :number");
+                params.put("number", Long.parseLong(number.group(1)));
+            }
+            sql.append(")");
+            params.put("text", "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        access.scope().ifPresent(scope -> restrict(scope, sql, params));
+        return new Where(sql.toString(), params);
+    }
+
+    private static void restrict(AgentAccess scope, StringBuilder sql, Map<String, Object> params) {
+        params.put("scopeAgent", scope.agent().value());
+        if (scope.teams().isEmpty()) {
+            sql.append(" and assignee_id = :scopeAgent");
+        } else {
+            sql.append(" and (team_id in (:scopeTeams) or assignee_id = :scopeAgent)");
+            params.put("scopeTeams", scope.teams().stream().map(TeamId::value).sorted().toList());
+        }
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("reference"), rs.getString("subject"), rs.getString("status"),
+                rs.getString("priority"), rs.getObject("category_id", Long.class), rs.getString("channel"),
+                rs.getLong("requester_id"), rs.getObject("assignee_id", Long.class),
+                rs.getObject("team_id", Long.class), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private record Row(long id, String reference, String subject, String status, String priority, Long categoryId,
+            String channel, long requesterId, Long assigneeId, Long teamId, Instant createdAt, Instant updatedAt) {
+    }
+}

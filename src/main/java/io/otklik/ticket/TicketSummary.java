@@ -1,0 +1,13 @@
+package io.otklik.ticket;
+
+import java.time.Instant;
+
+import io.otklik.agent.AgentId;
+import io.otklik.agent.TeamId;
+import io.otklik.customer.CustomerId;
+
+/** A ticket as one row of a queue. Names are resolved for display; ids stay for links. */
+public record TicketSummary(TicketId id, String reference, String subject, Status status, Priority priority,
+        String category, Channel channel, CustomerId requester, String requesterName, AgentId assignee,
+        String assigneeName, TeamId team, String teamName, Instant createdAt, Instant updatedAt) {
+}
