@@ -1,0 +1,79 @@
+package io.otklik.system.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.otklik.shared.ConflictException;
+import io.otklik.shared.LocalizedException;
+import io.otklik.shared.NotFoundException;
+import io.otklik.shared.PayloadTooLargeException;
+import io.otklik.shared.RuleViolationException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Failures on pages that a form did not handle itself: an error page in the user's language with the right
+ * status, and never the details of what exists behind a 404.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrors {
+
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException e, Model model, Locale locale, HttpServletResponse response) {
+        return page(404, e, model, locale, response);
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    String ruleViolation(RuleViolationException e, Model model, Locale locale, HttpServletResponse response) {
+        return page(422, e, model, locale, response);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, Model model, Locale locale, HttpServletResponse response) {
+        return page(409, e, model, locale, response);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    String tooLarge(PayloadTooLargeException e, Model model, Locale locale, HttpServletResponse response) {
+        return page(413, e, model, locale, response);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String uploadTooLarge(Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(413);
+        model.addAttribute("status", 413);
+        model.addAttribute("problem", messages.getMessage("error.upload-too-large", null, locale));
+        return "error";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String denied(Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("problem", messages.getMessage("error.forbidden", null, locale));
+        return "error";
+    }
+
+    private String page(int status, LocalizedException e, Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("problem", e.message(messages, locale));
+        return "error";
+    }
+}

@@ -1,0 +1,87 @@
+// Otklik's small client side: CSRF header for htmx, live updates over Server-Sent Events, keyboard shortcuts.
+(function () {
+  "use strict";
+
+  function meta(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.getAttribute("content") : null;
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var header = meta("_csrf_header"), token = meta("_csrf");
+    if (header && token) { event.detail.headers[header] = token; }
+  });
+
+  // Live updates: the server says which ticket changed; regions that show it reload themselves through htmx.
+  function refresh(selector, delay) {
+    document.querySelectorAll(selector).forEach(function (el) {
+      clearTimeout(el._otklikTimer);
+      el._otklikTimer = setTimeout(function () {
+        if (el.contains(document.activeElement) && el.hasAttribute("data-keep-while-focused")) {
+          el.setAttribute("data-stale", "true");
+          return;
+        }
+        if (window.htmx) { htmx.trigger(el, "live-refresh"); }
+      }, delay);
+    });
+  }
+
+  function connect() {
+    var url = document.body.getAttribute("data-live-events");
+    if (!url || !window.EventSource) { return; }
+    var source = new EventSource(url);
+    source.addEventListener("ticket", function (event) {
+      var data = JSON.parse(event.data);
+      refresh("[data-live-queue]", 250);
+      refresh('[data-live-ticket="' + data.id + '"]', 150);
+    });
+    source.addEventListener("open", function () { document.body.setAttribute("data-live", "connected"); });
+    source.addEventListener("error", function () { document.body.setAttribute("data-live", "reconnecting"); });
+  }
+
+  function typing(target) {
+    var tag = target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable;
+  }
+
+  // Shortcuts: r reply, n note, j next ticket, / search; on a queue j/k move, Enter opens.
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    var composer = document.getElementById("composer-body");
+    if ((event.key === "r" || event.key === "n") && composer) {
+      var kind = document.querySelector('input[name="kind"][value="' + (event.key === "r" ? "PUBLIC_REPLY" : "INTERNAL_NOTE") + '"]');
+      if (kind) { kind.checked = true; kind.dispatchEvent(new Event("change", { bubbles: true })); }
+      composer.focus();
+      event.preventDefault();
+    } else if (event.key === "j" && document.getElementById("next-ticket")) {
+      window.location = document.getElementById("next-ticket").href;
+      event.preventDefault();
+    } else if (event.key === "/" && document.getElementById("global-search")) {
+      document.getElementById("global-search").focus();
+      event.preventDefault();
+    } else if ((event.key === "j" || event.key === "k" || event.key === "Enter") && document.querySelector("table.tickets")) {
+      var rows = Array.prototype.slice.call(document.querySelectorAll("table.tickets tbody tr[data-href]"));
+      if (!rows.length) { return; }
+      var at = rows.findIndex(function (r) { return r.classList.contains("selected"); });
+      if (event.key === "Enter") {
+        if (at >= 0) { window.location = rows[at].getAttribute("data-href"); }
+        return;
+      }
+      var next = Math.max(0, Math.min(rows.length - 1, at + (event.key === "j" ? 1 : -1)));
+      rows.forEach(function (r) { r.classList.remove("selected"); });
+      rows[next].classList.add("selected");
+      rows[next].scrollIntoView({ block: "nearest" });
+      event.preventDefault();
+    }
+  });
+
+  // The composer turns yellow in note mode, so a note is never mistaken for a public reply.
+  document.addEventListener("change", function (event) {
+    if (event.target.name === "kind") {
+      var form = event.target.closest(".composer");
+      if (form) { form.classList.toggle("note-mode", event.target.value === "INTERNAL_NOTE"); }
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", connect);
+})();
