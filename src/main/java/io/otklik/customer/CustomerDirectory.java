@@ -65,6 +65,15 @@ public class CustomerDirectory {
         return customers.findByEmail(Customer.normalizeEmail(email)).map(c -> new CustomerId(c.id()));
     }
 
+    /** The first customer registered with this phone number, written exactly as stored. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerId> findByPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return Optional.empty();
+        }
+        return customers.findFirstByPhoneOrderByIdAsc(phone.trim()).map(c -> new CustomerId(c.id()));
+    }
+
     @Transactional(readOnly = true)
     public CustomerCard card(CustomerId id) {
         Customer customer = customers.findById(id.value())

@@ -13,6 +13,8 @@ interface Customers extends JpaRepository<Customer, Long> {
 
     Optional<Customer> findByEmail(String email);
 
+    Optional<Customer> findFirstByPhoneOrderByIdAsc(String phone);
+
     List<Customer> findByIdIn(Collection<Long> ids);
 
     @Query("""

@@ -54,11 +54,18 @@ class TicketStore {
         return ticket;
     }
 
+    /** Persists a new ticket at once, so that its messages and history rows are written after it. */
+    void add(Ticket ticket) {
+        tickets.save(ticket);
+    }
+
+    /** Saves the ticket and the history its change recorded; flushes, so the returned version is current. */
     Ticket save(Ticket ticket) {
-        Instant now = clock.instant();
-        ticket.changed(now);
+        ticket.changed(clock.instant());
+        Ticket saved = tickets.save(ticket);
         history.saveAll(ticket.drainHistory());
-        return tickets.saveAndFlush(ticket);
+        tickets.flush();
+        return saved;
     }
 
     Instant now() {

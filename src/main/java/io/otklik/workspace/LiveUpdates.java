@@ -1,0 +1,115 @@
+package io.otklik.workspace;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.otklik.ticket.MessageAdded;
+import io.otklik.ticket.TicketChanged;
+import io.otklik.ticket.TicketId;
+import io.otklik.ticket.TicketOpened;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open workspace pages which ticket just changed, once the change is committed. Pages then reload what
+ * they show through the normal, permission-checked requests, so an event itself reveals nothing but a number.
+ * Live updates are a convenience, not a record: a page that missed one is correct again on its next load.
+ */
+@Component
+public class LiveUpdates {
+
+    private static final long STREAM_LIFETIME = Duration.ofMinutes(30).toMillis();
+
+    private final Set<SseEmitter> listeners = ConcurrentHashMap.newKeySet();
+    private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** A new stream for one browser tab; it ends after a while and the browser reconnects by itself. */
+    public SseEmitter subscribe() {
+        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME);
+        listeners.add(emitter);
+        emitter.onCompletion(() -> listeners.remove(emitter));
+        emitter.onTimeout(() -> listeners.remove(emitter));
+        emitter.onError(error -> listeners.remove(emitter));
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(2000));
+        } catch (IOException e) {
+            listeners.remove(emitter);
+        }
+        return emitter;
+    }
+
+    @EventListener
+    void on(TicketOpened event) {
+        afterCommit(event.ticket());
+    }
+
+    @EventListener
+    void on(TicketChanged event) {
+        afterCommit(event.ticket());
+    }
+
+    @EventListener
+    void on(MessageAdded event) {
+        afterCommit(event.ticket());
+    }
+
+    /** Keeps idle streams open through proxies and finds the ones whose browser has gone. */
+    @Scheduled(fixedDelay = 20_000)
+    void heartbeat() {
+        for (SseEmitter emitter : listeners) {
+            sender.execute(() -> send(emitter, SseEmitter.event().comment("heartbeat")));
+        }
+    }
+
+    int listenerCount() {
+        return listeners.size();
+    }
+
+    private void afterCommit(TicketId ticket) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    broadcast(ticket);
+                }
+            });
+        } else {
+            broadcast(ticket);
+        }
+    }
+
+    private void broadcast(TicketId ticket) {
+        String data = "{\"id\":" + ticket.value() + "}";
+        for (SseEmitter emitter : listeners) {
+            sender.execute(() -> send(emitter, SseEmitter.event().name("ticket").data(data)));
+        }
+    }
+
+    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            synchronized (emitter) {
+                emitter.send(event);
+            }
+        } catch (IOException | IllegalStateException e) {
+            listeners.remove(emitter);
+            emitter.completeWithError(e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        listeners.forEach(SseEmitter::complete);
+        sender.shutdownNow();
+    }
+}

@@ -1,0 +1,255 @@
+package io.otklik.workspace.web;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.otklik.agent.AgentAccess;
+import io.otklik.agent.AgentDirectory;
+import io.otklik.agent.AgentId;
+import io.otklik.agent.TeamId;
+import io.otklik.identity.Accounts;
+import io.otklik.shared.LocalizedException;
+import io.otklik.shared.NotFoundException;
+import io.otklik.ticket.AttachmentFiles;
+import io.otklik.ticket.Conversations;
+import io.otklik.ticket.MessageKind;
+import io.otklik.ticket.NewAttachment;
+import io.otklik.ticket.NewMessage;
+import io.otklik.ticket.Priority;
+import io.otklik.ticket.Status;
+import io.otklik.ticket.TicketChanges;
+import io.otklik.ticket.TicketDetails;
+import io.otklik.ticket.TicketFilter;
+import io.otklik.ticket.TicketId;
+import io.otklik.ticket.TicketQueries;
+import io.otklik.ticket.TicketSort;
+import io.otklik.ticket.TicketUpdates;
+import io.otklik.workspace.Queue;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The ticket page: conversation, properties, history and the customer card, and the agent's actions on them
+ * (reply, note, assign, status, priority, category, team, tags). Each region is a fragment of the same page that
+ * htmx reloads on its own; without JavaScript the forms post and redirect.
+ */
+@Controller
+class TicketPageController {
+
+    private static final Set<String> FRAGMENTS = Set.of("conversation", "properties", "history", "composer");
+
+    private final TicketQueries tickets;
+    private final TicketUpdates updates;
+    private final Conversations conversations;
+    private final AttachmentFiles attachments;
+    private final AgentDirectory agents;
+    private final Accounts accounts;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    TicketPageController(TicketQueries tickets, TicketUpdates updates, Conversations conversations,
+            AttachmentFiles attachments, AgentDirectory agents, Accounts accounts, MessageSource messages,
+            Clock clock) {
+        this.tickets = tickets;
+        this.updates = updates;
+        this.conversations = conversations;
+        this.attachments = attachments;
+        this.agents = agents;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/tickets/{number:\\d+}")
+    String page(@PathVariable long number, @RequestParam(required = false) String queue,
+            @RequestParam(required = false) String fragment, Model model) {
+        TicketId id = new TicketId(number);
+        fill(model, id);
+        if (fragment != null && FRAGMENTS.contains(fragment)) {
+            return "workspace/ticket :: " + fragment;
+        }
+        Queue context = Queue.bySlug(queue == null ? "" : queue).orElse(Queue.ALL_OPEN);
+        AgentAccess me = agents.accessOf(accounts.requireCurrent());
+        TicketFilter filter = context.filterFor(me, clock);
+        model.addAttribute("queue", context);
+        model.addAttribute("next", tickets.next(filter, context.defaultSort(), id).orElse(null));
+        return "workspace/ticket";
+    }
+
+    /** Adds a public reply or an internal note, with files, and optionally a new status. */
+    @PostMapping("/tickets/{number:\\d+}/messages")
+    String addMessage(@PathVariable long number, @RequestParam(defaultValue = "PUBLIC_REPLY") MessageKind kind,
+            @RequestParam(defaultValue = "") String body, @RequestParam(required = false) Status statusAfter,
+            @RequestParam(name = "files", required = false) MultipartFile[] files,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        TicketId id = new TicketId(number);
+        try {
+            conversations.add(id, new NewMessage(kind, body, attachmentsOf(files), statusAfter));
+        } catch (LocalizedException e) {
+            if (e instanceof NotFoundException) {
+                throw e;
+            }
+            fill(model, id);
+            model.addAttribute("kind", kind);
+            model.addAttribute("body", body);
+            model.addAttribute("composerError", e.message(messages, locale));
+            return htmx != null ? "workspace/ticket :: composer" : "workspace/ticket";
+        }
+        if (htmx == null) {
+            return "redirect:/tickets/" + number;
+        }
+        fill(model, id);
+        model.addAttribute("kind", kind);
+        model.addAttribute("body", "");
+        response.setHeader("HX-Trigger", "ticket-updated");
+        return "workspace/ticket :: composer";
+    }
+
+    /** Saves the properties form; refuses it when someone else changed the ticket since the agent loaded it. */
+    @PostMapping("/tickets/{number:\\d+}/properties")
+    String saveProperties(@PathVariable long number, @ModelAttribute PropertiesForm form, BindingResult binding,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        TicketId id = new TicketId(number);
+        String error = null;
+        if (binding.hasErrors() || form.version() == null || form.status() == null || form.priority() == null) {
+            error = messages.getMessage("error.invalid-input", null, locale);
+        } else {
+            try {
+                updates.change(id, TicketChanges.none()
+                        .withStatus(form.status())
+                        .withPriority(form.priority())
+                        .withCategory(form.categoryId())
+                        .withTeam(form.teamId() == null ? null : new TeamId(form.teamId()))
+                        .withAssignee(form.assigneeId() == null ? null : new AgentId(form.assigneeId()))
+                        .withTags(tagsOf(form.tags())), form.version());
+            } catch (NotFoundException e) {
+                throw e;
+            } catch (LocalizedException e) {
+                error = e.message(messages, locale);
+            } catch (OptimisticLockingFailureException e) {
+                error = messages.getMessage("error.concurrent-change", null, locale);
+            }
+        }
+        return afterChange(number, error, htmx, locale, model, response, redirect);
+    }
+
+    /** "Take it": assigns the ticket to the signed-in agent. */
+    @PostMapping("/tickets/{number:\\d+}/take")
+    String take(@PathVariable long number, @RequestParam(required = false) Long version,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        String error = null;
+        AgentId me = agents.agentOf(accounts.requireCurrent().id())
+                .orElseThrow(() -> new NotFoundException("agent.not-found", accounts.requireCurrent().login()));
+        try {
+            updates.change(new TicketId(number), TicketChanges.none().withAssignee(me), version);
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (LocalizedException e) {
+            error = e.message(messages, locale);
+        } catch (OptimisticLockingFailureException e) {
+            error = messages.getMessage("error.concurrent-change", null, locale);
+        }
+        return afterChange(number, error, htmx, locale, model, response, redirect);
+    }
+
+    /** An attachment of a ticket the agent may see; anything else is "not found". */
+    @GetMapping("/attachments/{id:\\d+}")
+    ResponseEntity<Resource> download(@PathVariable long id) {
+        AttachmentFiles.Download download = attachments.open(id);
+        MediaType type = MediaType.APPLICATION_OCTET_STREAM;
+        try {
+            type = MediaType.parseMediaType(download.attachment().contentType());
+        } catch (IllegalArgumentException ignored) {
+            // Unknown type: served as bytes.
+        }
+        boolean inline = type.getType().equals("image") && !type.getSubtype().contains("svg");
+        return ResponseEntity.ok()
+                .contentType(inline ? type : MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(download.attachment().size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? ContentDisposition.inline()
+                        : ContentDisposition.attachment()).filename(download.attachment().fileName(),
+                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
+    private String afterChange(long number, String error, String htmx, Locale locale, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (htmx == null) {
+            if (error != null) {
+                redirect.addFlashAttribute("propertiesError", error);
+            } else {
+                redirect.addFlashAttribute("propertiesSaved", true);
+            }
+            return "redirect:/tickets/" + number;
+        }
+        fill(model, new TicketId(number));
+        if (error != null) {
+            model.addAttribute("propertiesError", error);
+        } else {
+            model.addAttribute("propertiesSaved", true);
+            response.setHeader("HX-Trigger", "ticket-updated");
+        }
+        return "workspace/ticket :: properties";
+    }
+
+    private void fill(Model model, TicketId id) {
+        TicketDetails ticket = tickets.details(id);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", conversations.of(id));
+        model.addAttribute("history", tickets.history(id));
+        model.addAttribute("otherTickets", tickets.find(TicketFilter.all().withRequester(ticket.requester().id()),
+                TicketSort.CREATED_DESC, 0, 6).items().stream().filter(t -> !t.id().equals(id)).limit(5).toList());
+        model.addAttribute("statuses", Status.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("teams", agents.teams());
+        model.addAttribute("agents", agents.agents());
+        model.addAttribute("categories", tickets.categories());
+        model.addAttribute("maxAttachmentMb", Math.max(1, attachments.maxSize() / (1024 * 1024)));
+        if (!model.containsAttribute("kind")) {
+            model.addAttribute("kind", MessageKind.PUBLIC_REPLY);
+            model.addAttribute("body", "");
+        }
+    }
+
+    static List<NewAttachment> attachmentsOf(MultipartFile[] files) {
+        if (files == null) {
+            return List.of();
+        }
+        return Arrays.stream(files).filter(file -> file != null && !file.isEmpty())
+                .map(file -> new NewAttachment(file.getOriginalFilename(), file.getContentType(), file)).toList();
+    }
+
+    static Set<String> tagsOf(String tags) {
+        if (tags == null || tags.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(tags.split("[,;\\s]+")).filter(t -> !t.isBlank()).collect(Collectors.toSet());
+    }
+}
