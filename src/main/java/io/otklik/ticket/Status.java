@@ -23,7 +23,7 @@ public enum Status {
 
     public boolean canMoveTo(Status target) {
         return switch (this) {
-            case NEW -> target != NEW;
+            case NEW -> target != NEW && target != CLOSED;
             case OPEN, PENDING, ON_HOLD -> target != NEW && target != CLOSED;
             case SOLVED -> target == OPEN || target == PENDING || target == ON_HOLD || target == CLOSED;
             case CLOSED -> false;

@@ -66,7 +66,7 @@ class NewTicketController {
             @RequestParam(name = "files", required = false) MultipartFile[] files, Model model,
             java.util.Locale locale) {
         Optional<CustomerId> known = Optional.empty();
-        if (!binding.hasErrors()) {
+        if (!binding.hasFieldErrors("requesterEmail") && !binding.hasFieldErrors("requesterPhone")) {
             known = customers.findByEmail(form.requesterEmail() == null ? "" : form.requesterEmail())
                     .or(() -> customers.findByPhone(form.requesterPhone()));
             boolean noContact = blank(form.requesterEmail()) && blank(form.requesterPhone());
@@ -80,7 +80,7 @@ class NewTicketController {
             return page(model);
         }
         try {
-            AgentId assignee = form.assignToMe() ? agents.agentOf(accounts.requireCurrent().id()).orElse(null) : null;
+            AgentId assignee = form.assignedToMe() ? agents.agentOf(accounts.requireCurrent().id()).orElse(null) : null;
             TicketId id = calls.log(known, new NewCustomer(form.requesterName(), form.requesterEmail(),
                     form.requesterPhone(), null), requester -> new NewTicket(form.subject(), form.description(),
                     requester, form.channel(), form.priority(), form.categoryId(),

@@ -15,7 +15,12 @@ import jakarta.validation.constraints.Size;
 record NewTicketForm(@Size(max = 200) String requesterName, @Email @Size(max = 320) String requesterEmail,
         @Size(max = 40) String requesterPhone, @NotBlank @Size(max = 500) String subject,
         @NotBlank @Size(max = 200_000) String description, @NotNull Channel channel, @NotNull Priority priority,
-        Long categoryId, Long teamId, boolean assignToMe) {
+        Long categoryId, Long teamId, Boolean assignToMe) {
+
+    /** An unticked checkbox sends nothing at all. */
+    boolean assignedToMe() {
+        return Boolean.TRUE.equals(assignToMe);
+    }
 
     static NewTicketForm blank() {
         return new NewTicketForm("", "", "", "", "", Channel.PHONE, Priority.MEDIUM, null, null, true);
