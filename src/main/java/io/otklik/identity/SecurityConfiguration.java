@@ -54,9 +54,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ThrottledSignIn signIn) throws Exception {
-        http.authenticationProvider(signIn)
-                .authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        // Password sign-in goes through the ThrottledSignIn bean, which Spring makes the global provider.
+        http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.SUPERVISOR.name())
                         .anyRequest().authenticated())

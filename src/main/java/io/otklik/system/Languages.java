@@ -21,6 +21,7 @@ class Languages implements LocaleResolver {
     static final Locale RUSSIAN = Locale.of("ru");
     static final List<Locale> SUPPORTED = List.of(RUSSIAN, Locale.ENGLISH);
     static final String COOKIE = "otklik-lang";
+    private static final String CHOSEN_NOW = Languages.class.getName() + ".chosen";
 
     private final Accounts accounts;
 
@@ -30,6 +31,9 @@ class Languages implements LocaleResolver {
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(CHOSEN_NOW) instanceof Locale chosen) {
+            return chosen;
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(Accounts.LOCALE_SESSION_ATTRIBUTE) instanceof Locale chosen) {
             return chosen;
@@ -62,6 +66,7 @@ class Languages implements LocaleResolver {
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Locale chosen = supported(locale == null ? RUSSIAN : locale);
+        request.setAttribute(CHOSEN_NOW, chosen);
         Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
         cookie.setPath("/");
         cookie.setMaxAge(365 * 24 * 3600);
