@@ -59,7 +59,7 @@ public class TicketIntake {
                 requester.organizationId() == null ? null : requester.organizationId().value(),
                 request.team() == null ? null : request.team().value(),
                 request.assignee() == null ? null : request.assignee().value(), request.tags());
-        Ticket ticket = Ticket.open(number, store.referenceOf(number), data, actor, now);
+        Ticket ticket = store.add(Ticket.open(number, store.referenceOf(number), data, actor, now));
         Actor author = Actor.customer(requester.id(), requester.name());
         conversations.append(ticket, MessageKind.PUBLIC_REPLY, author, request.channel(), request.description(),
                 request.attachments() == null ? List.of() : request.attachments(), now);

@@ -54,6 +54,15 @@ class TicketStore {
         return ticket;
     }
 
+    /**
+     * Queues a new ticket's insert before anything that refers to it. Messages, attachments and history point to
+     * the ticket by plain id, so Hibernate cannot know to insert the ticket first: it inserts in the order of
+     * persisting, and the foreign keys would fail.
+     */
+    Ticket add(Ticket ticket) {
+        return tickets.save(ticket);
+    }
+
     Ticket save(Ticket ticket) {
         Instant now = clock.instant();
         ticket.changed(now);
