@@ -26,6 +26,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
 /**
  * Turns failures of the JSON API into RFC 9457 problem+json, with a message in the caller's language and,
  * for invalid input, the fields at fault.
@@ -90,9 +93,16 @@ public class ApiProblems {
         return response;
     }
 
+    /** Broken JSON is "unreadable"; well-formed JSON with a value of the wrong type names that field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid", text("error.unreadable-body"));
+        String field = e.getCause() instanceof DatabindException mismatch ? pathOf(mismatch) : null;
+        if (field == null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid", text("error.unreadable-body"));
+        }
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "invalid", text("error.invalid-input"));
+        response.getBody().setProperty("errors", List.of(Map.of("field", field, "message", text("error.invalid-value"))));
+        return response;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -110,6 +120,19 @@ public class ApiProblems {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "invalid", text("error.invalid-input"));
         response.getBody().setProperty("errors", List.of(Map.of("field", name, "message", text("error.required"))));
         return response;
+    }
+
+    /** The JSON path of the value at fault, as {@code requester.email} or {@code tags[2]}; null for the root. */
+    private static String pathOf(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     private Map<String, String> field(FieldError error) {
