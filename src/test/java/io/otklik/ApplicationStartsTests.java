@@ -16,7 +16,10 @@ class ApplicationStartsTests extends PostgresTest {
 
     @Test
     void migratesThePostgresSchema() {
-        assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isZero();
+        // Other tests in this JVM share the database and may have added tickets: check the tables, not their rows.
+        assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
+                .query(String.class).list())
+                .contains("user_account", "customer", "agent", "team", "ticket", "ticket_message", "event_publication");
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
                 .isGreaterThanOrEqualTo(5);
     }

@@ -54,10 +54,20 @@ public class CustomerDirectory {
     /** The customer with this email, registered on the spot (named by the address) if new. */
     @Transactional
     public CustomerId findOrRegister(String name, String email) {
-        String normalized = Customer.normalizeEmail(email);
-        return customers.findByEmail(normalized).map(c -> new CustomerId(c.id()))
-                .orElseGet(() -> register(new NewCustomer(name == null || name.isBlank() ? normalized : name,
-                        normalized, null, null)));
+        return findOrRegister(new NewCustomer(name, email, null, null));
+    }
+
+    /**
+     * The customer with the request's email, or, if there is none, a new customer registered with all the
+     * request's details (named by the address when the name is missing).
+     */
+    @Transactional
+    public CustomerId findOrRegister(NewCustomer request) {
+        String email = Customer.normalizeEmail(request.email());
+        Optional<Customer> known = email == null ? Optional.empty() : customers.findByEmail(email);
+        return known.map(c -> new CustomerId(c.id()))
+                .orElseGet(() -> register(new NewCustomer(request.name() == null || request.name().isBlank() ? email
+                        : request.name(), email, request.phone(), request.organizationId())));
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,8 @@ package io.otklik.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,10 +13,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Answers unauthenticated (401) and forbidden (403) API calls with problem+json, before any controller runs. */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final Locale RUSSIAN = Locale.of("ru");
 
     private final MessageSource messages;
 
@@ -37,13 +40,29 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
             String type, String code) throws IOException {
-        String detail = messages.getMessage(code, null, code, RequestContextUtils.getLocale(request));
+        String detail = messages.getMessage(code, null, code, localeOf(request));
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"https://otklik.io/problems/" + type + "\",\"title\":\"" + title
                 + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\",\"instance\":\""
                 + escape(request.getRequestURI()) + "\"}");
+    }
+
+    /** These answers come before Spring MVC picks a language: English when asked for, else Russian. */
+    private static Locale localeOf(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header != null && !header.isBlank()) {
+            try {
+                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), List.of(RUSSIAN, Locale.ENGLISH));
+                if (best != null) {
+                    return best;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // Fall through to the default language.
+            }
+        }
+        return RUSSIAN;
     }
 
     private static String escape(String text) {

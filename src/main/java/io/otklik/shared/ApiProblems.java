@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +26,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Turns failures of the JSON API into RFC 9457 problem+json, with a message in the caller's language and,
@@ -62,6 +66,12 @@ public class ApiProblems {
         return problem(HttpStatus.CONFLICT, "conflict", text("error.concurrent-change"));
     }
 
+    /** Two requests raced to create the same unique thing (an email, a name): the loser is told, nothing breaks. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> duplicate(DataIntegrityViolationException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", text("error.duplicate"));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", text(e));
@@ -90,9 +100,16 @@ public class ApiProblems {
         return response;
     }
 
+    /** Broken JSON is "unreadable"; well-formed JSON with a value of the wrong type names that field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid", text("error.unreadable-body"));
+        String field = e.getCause() instanceof DatabindException mismatch ? pathOf(mismatch) : null;
+        if (field == null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid", text("error.unreadable-body"));
+        }
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "invalid", text("error.invalid-input"));
+        response.getBody().setProperty("errors", List.of(Map.of("field", field, "message", text("error.invalid-value"))));
+        return response;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -110,6 +127,19 @@ public class ApiProblems {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "invalid", text("error.invalid-input"));
         response.getBody().setProperty("errors", List.of(Map.of("field", name, "message", text("error.required"))));
         return response;
+    }
+
+    /** The JSON path of the value at fault, as {@code requester.email} or {@code tags[2]}; null for the root. */
+    private static String pathOf(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     private Map<String, String> field(FieldError error) {

@@ -27,14 +27,20 @@ public abstract class LocalizedException extends RuntimeException {
         return arguments.clone();
     }
 
-    /** The message in the given language; enum arguments are shown by their {@code enum.<Type>.<NAME>} text. */
+    /**
+     * The message in the given language; enum arguments are shown by their {@code enum.<Type>.<NAME>} text, whole
+     * numbers (ticket numbers, ids, limits) as plain digits, never grouped like "1 042" or "1,042".
+     */
     public String message(MessageSource messages, Locale locale) {
         Object[] shown = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            shown[i] = arguments[i] instanceof Enum<?> e
-                    ? messages.getMessage("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null,
-                            e.name(), locale)
-                    : arguments[i];
+            shown[i] = switch (arguments[i]) {
+                case Enum<?> e -> messages.getMessage("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(),
+                        null, e.name(), locale);
+                case Long number -> number.toString();
+                case Integer number -> number.toString();
+                case null, default -> arguments[i];
+            };
         }
         return messages.getMessage(code, shown, code, locale);
     }

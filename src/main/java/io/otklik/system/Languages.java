@@ -34,6 +34,13 @@ class Languages implements LocaleResolver {
         if (request.getAttribute(CHOSEN_NOW) instanceof Locale chosen) {
             return chosen;
         }
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (api) {
+            Locale asked = fromHeader(request);
+            if (asked != null) {
+                return asked;
+            }
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(Accounts.LOCALE_SESSION_ATTRIBUTE) instanceof Locale chosen) {
             return chosen;
@@ -49,18 +56,21 @@ class Languages implements LocaleResolver {
                 }
             }
         }
+        Locale asked = fromHeader(request);
+        return asked == null ? RUSSIAN : asked;
+    }
+
+    /** The browser's (or API caller's) preferred language among ours, if it names one. */
+    static Locale fromHeader(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-                if (best != null) {
-                    return best;
-                }
-            } catch (IllegalArgumentException ignored) {
-                // A malformed header falls back to the default language.
-            }
+        if (header == null || header.isBlank()) {
+            return null;
         }
-        return RUSSIAN;
+        try {
+            return Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.otklik.agent.AgentId;
 import io.otklik.agent.TeamId;
 import io.otklik.customer.CustomerCard;
 import io.otklik.customer.CustomerDirectory;
+import io.otklik.customer.CustomerId;
+import io.otklik.customer.NewCustomer;
 import io.otklik.shared.NotFoundException;
 import io.otklik.shared.RuleViolationException;
 
@@ -59,8 +61,7 @@ public class TicketIntake {
                 requester.organizationId() == null ? null : requester.organizationId().value(),
                 request.team() == null ? null : request.team().value(),
                 request.assignee() == null ? null : request.assignee().value(), request.tags());
-        Ticket ticket = Ticket.open(number, store.referenceOf(number), data, actor, now);
-        store.add(ticket);
+        Ticket ticket = store.add(Ticket.open(number, store.referenceOf(number), data, actor, now));
         Actor author = Actor.customer(requester.id(), requester.name());
         conversations.append(ticket, MessageKind.PUBLIC_REPLY, author, request.channel(), request.description(),
                 request.attachments() == null ? List.of() : request.attachments(), now);
@@ -73,6 +74,19 @@ public class TicketIntake {
             }
         });
         return new TicketId(number);
+    }
+
+    /**
+     * Opens a ticket for a requester known by contacts: the customer with that email, else a new customer
+     * registered from them. The ticket's own requester is ignored; customer and ticket are saved together or not
+     * at all.
+     */
+    @Transactional
+    public TicketId open(NewTicket request, NewCustomer requester) {
+        CustomerId customer = customers.findOrRegister(requester);
+        return open(new NewTicket(request.subject(), request.description(), customer, request.channel(),
+                request.priority(), request.categoryId(), request.team(), request.assignee(), request.tags(),
+                request.attachments()));
     }
 
     void checkReferences(Long categoryId, TeamId team, AgentId assignee) {

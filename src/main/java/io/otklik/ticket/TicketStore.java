@@ -54,9 +54,13 @@ class TicketStore {
         return ticket;
     }
 
-    /** Persists a new ticket at once, so that its messages and history rows are written after it. */
-    void add(Ticket ticket) {
-        tickets.save(ticket);
+    /**
+     * Queues a new ticket's insert before anything that refers to it. Messages, attachments and history point to
+     * the ticket by plain id, so Hibernate cannot know to insert the ticket first: it inserts in the order of
+     * persisting, and the foreign keys would fail.
+     */
+    Ticket add(Ticket ticket) {
+        return tickets.save(ticket);
     }
 
     /** Saves the ticket and the history its change recorded; flushes, so the returned version is current. */
