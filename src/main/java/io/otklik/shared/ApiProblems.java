@@ -69,7 +69,10 @@ public class ApiProblems {
     /** Two requests raced to create the same unique thing (an email, a name): the loser is told, nothing breaks. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> duplicate(DataIntegrityViolationException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", text("error.duplicate"));
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            return problem(HttpStatus.CONFLICT, "conflict", text("error.duplicate"));
+        }
+        throw e;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
