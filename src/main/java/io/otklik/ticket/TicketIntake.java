@@ -60,6 +60,7 @@ public class TicketIntake {
                 request.team() == null ? null : request.team().value(),
                 request.assignee() == null ? null : request.assignee().value(), request.tags());
         Ticket ticket = Ticket.open(number, store.referenceOf(number), data, actor, now);
+        store.add(ticket);
         Actor author = Actor.customer(requester.id(), requester.name());
         conversations.append(ticket, MessageKind.PUBLIC_REPLY, author, request.channel(), request.description(),
                 request.attachments() == null ? List.of() : request.attachments(), now);

@@ -54,6 +54,14 @@ class TicketStore {
         return ticket;
     }
 
+    /**
+     * Registers a ticket just opened, before anything refers to it. Its messages and files point to it by id only,
+     * so the persistence context must learn of the ticket first to write its row first.
+     */
+    void add(Ticket ticket) {
+        tickets.save(ticket);
+    }
+
     Ticket save(Ticket ticket) {
         Instant now = clock.instant();
         ticket.changed(now);
