@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A PostgreSQL database of this test JVM's own, created on first use and dropped when the JVM ends, so test runs
@@ -22,23 +24,44 @@ public final class TestDatabase {
     private static final String PASSWORD = env("OTKLIK_TEST_PG_PASSWORD", "");
     private static final String PREFIX = "otklik_test_";
 
-    private static String name;
+    private static final Map<String, String> NAMES = new LinkedHashMap<>();
+    /** One idle connection per database, so that other test JVMs never take it for abandoned and drop it. */
+    private static final List<Connection> HELD = new ArrayList<>();
 
     private TestDatabase() {
     }
 
-    public static synchronized String url() {
+    /** The JVM's main test database. */
+    public static String url() {
+        return url("main");
+    }
+
+    /**
+     * Another database of this JVM's own, for a context that must not share data with the others (one that
+     * loads demo data, say); created on first use, dropped with the others when the JVM ends.
+     */
+    public static synchronized String url(String purpose) {
+        String name = NAMES.get(purpose);
         if (name == null) {
-            name = PREFIX + ManagementFactory.getRuntimeMXBean().getPid() + "_" + System.currentTimeMillis() % 100000;
+            name = PREFIX + ManagementFactory.getRuntimeMXBean().getPid() + "_" + System.currentTimeMillis() % 100000
+                    + ("main".equals(purpose) ? "" : "_" + purpose);
             try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-                dropAbandoned(admin);
+                if (NAMES.isEmpty()) {
+                    dropAbandoned(admin);
+                    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::drop));
+                }
                 statement.execute("create database " + name);
+                HELD.add(DriverManager.getConnection(urlOf(name), USER, PASSWORD));
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create the test database on " + HOST + ":" + PORT
                         + " as " + USER + ". Is PostgreSQL running?", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::drop));
+            NAMES.put(purpose, name);
         }
+        return urlOf(name);
+    }
+
+    private static String urlOf(String name) {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
@@ -50,11 +73,20 @@ public final class TestDatabase {
         return PASSWORD;
     }
 
-    private static void drop() {
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-            statement.execute("drop database if exists " + name + " with (force)");
-        } catch (SQLException ignored) {
-            // Left behind: the next run drops it as abandoned.
+    private static synchronized void drop() {
+        for (Connection held : HELD) {
+            try {
+                held.close();
+            } catch (SQLException ignored) {
+                // Dropped with force below anyway.
+            }
+        }
+        for (String name : NAMES.values()) {
+            try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException ignored) {
+                // Left behind: the next run drops it as abandoned.
+            }
         }
     }
 

@@ -78,6 +78,16 @@ public class AgentDirectory {
     }
 
     @Transactional(readOnly = true)
+    public long teamCount() {
+        return teams.count();
+    }
+
+    @Transactional(readOnly = true)
+    public long agentCount() {
+        return agents.count();
+    }
+
+    @Transactional(readOnly = true)
     public Map<TeamId, TeamView> teamsById() {
         return teams().stream().collect(Collectors.toMap(TeamView::id, Function.identity()));
     }
@@ -87,14 +97,17 @@ public class AgentDirectory {
         return teams.findById(id.value()).map(Team::view);
     }
 
+    /** All agents by name, with their roles: two queries whatever their number. */
     @Transactional(readOnly = true)
     public List<AgentView> agents() {
-        return agents.findAllByOrderByDisplayNameAsc().stream().map(this::view).toList();
+        List<Agent> all = agents.findAllByOrderByDisplayNameAsc();
+        Map<UserId, CurrentUser> accountsById = accounts.find(all.stream().map(a -> new UserId(a.userId())).toList());
+        return all.stream().map(agent -> view(agent, accountsById.get(new UserId(agent.userId())))).toList();
     }
 
     @Transactional(readOnly = true)
     public AgentView agent(AgentId id) {
-        return agents.findById(id.value()).map(this::view)
+        return agents.findById(id.value()).map(agent -> view(agent, accounts.find(new UserId(agent.userId()))))
                 .orElseThrow(() -> new NotFoundException("agent.not-found", id.value()));
     }
 
@@ -124,10 +137,9 @@ public class AgentDirectory {
         return new AgentAccess(agentId, all, teamIds);
     }
 
-    private AgentView view(Agent agent) {
-        CurrentUser account = accounts.find(new UserId(agent.userId()));
-        return new AgentView(new AgentId(agent.id()), account.id(), agent.displayName(), agent.email(),
-                account.role(), agent.ticketScope(),
+    private static AgentView view(Agent agent, CurrentUser account) {
+        return new AgentView(new AgentId(agent.id()), new UserId(agent.userId()), agent.displayName(), agent.email(),
+                account == null ? null : account.role(), agent.ticketScope(),
                 agent.teamIds().stream().map(TeamId::new).collect(Collectors.toSet()));
     }
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** All agents. */
@@ -11,7 +12,10 @@ interface Agents extends JpaRepository<Agent, Long> {
 
     Optional<Agent> findByUserId(Long userId);
 
+    @EntityGraph(attributePaths = "teamIds")
     List<Agent> findByIdIn(Collection<Long> ids);
 
+    /** With their teams in the same query, so a listing does not load each agent's teams on its own. */
+    @EntityGraph(attributePaths = "teamIds")
     List<Agent> findAllByOrderByDisplayNameAsc();
 }

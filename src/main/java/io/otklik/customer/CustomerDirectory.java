@@ -139,6 +139,16 @@ public class CustomerDirectory {
         return organizations.findAllByOrderByNameAsc().stream().map(Organization::view).toList();
     }
 
+    @Transactional(readOnly = true)
+    public long customerCount() {
+        return customers.count();
+    }
+
+    @Transactional(readOnly = true)
+    public long organizationCount() {
+        return organizations.count();
+    }
+
     private Long existingOrganization(OrganizationId id) {
         return organizations.findById(id.value()).map(Organization::id)
                 .orElseThrow(() -> new NotFoundException("organization.not-found", id.value()));

@@ -1,8 +1,12 @@
 package io.otklik.identity;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.otklik.shared.ConflictException;
 import io.otklik.shared.NotFoundException;
@@ -49,6 +53,16 @@ public class Accounts {
     public CurrentUser find(UserId id) {
         return accounts.findById(id.value()).map(UserAccount::toCurrentUser)
                 .orElseThrow(() -> new NotFoundException("account.not-found"));
+    }
+
+    /** Many accounts in one query; ids without an account are left out. */
+    @Transactional(readOnly = true)
+    public Map<UserId, CurrentUser> find(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findAllById(ids.stream().map(UserId::value).distinct().toList()).stream()
+                .map(UserAccount::toCurrentUser).collect(Collectors.toMap(CurrentUser::id, Function.identity()));
     }
 
     @Transactional

@@ -354,6 +354,11 @@ class TicketApiTests extends ApiTest {
         long number = open("""
                 {"subject": "Закрыть", "description": "Можно закрывать.", "requesterId": %d}""".formatted(customer()));
         mvc.perform(patchJson(admin, "{\"status\": \"CLOSED\"}", "/api/v1/tickets/{number}", number))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("Нельзя перевести тикет из статуса «Новый» в «Закрыт»."));
+        mvc.perform(patchJson(admin, "{\"status\": \"SOLVED\"}", "/api/v1/tickets/{number}", number))
+                .andExpect(status().isOk());
+        mvc.perform(patchJson(admin, "{\"status\": \"CLOSED\"}", "/api/v1/tickets/{number}", number))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
 
