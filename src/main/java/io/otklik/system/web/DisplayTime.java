@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class DisplayTime {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd.MM HH:mm");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -26,6 +27,10 @@ public class DisplayTime {
 
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone));
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(zone));
     }
 
     public String shortDateTime(Instant instant) {
