@@ -51,27 +51,31 @@ public class CustomerDirectory {
         return new CustomerId(customer.id());
     }
 
-    /** The customer with this email, registered on the spot (named by the address) if new. */
-    @Transactional
-    public CustomerId findOrRegister(String name, String email) {
-        return findOrRegister(new NewCustomer(name, email, null, null));
-    }
-
     /**
-     * The customer with the request's email, or, if there is none, a new customer registered with all the
-     * request's details (named by the address when the name is missing).
+     * The customer known by the request's email or, failing that, its phone; if neither is known, a new customer
+     * registered with all the request's details (named by the address or number when the name is missing).
      */
     @Transactional
     public CustomerId findOrRegister(NewCustomer request) {
         String email = Customer.normalizeEmail(request.email());
-        Optional<Customer> known = email == null ? Optional.empty() : customers.findByEmail(email);
-        return known.map(c -> new CustomerId(c.id()))
-                .orElseGet(() -> register(new NewCustomer(request.name() == null || request.name().isBlank() ? email
-                        : request.name(), email, request.phone(), request.organizationId())));
+        String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().trim();
+        String name = request.name() == null || request.name().isBlank() ? (email != null ? email : phone)
+                : request.name();
+        return findByContact(email, phone).orElseGet(() -> register(new NewCustomer(name, email, phone,
+                request.organizationId())));
+    }
+
+    /** The customer known by this email or, failing that, by this phone number. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerId> findByContact(String email, String phone) {
+        return findByEmail(email).or(() -> findByPhone(phone));
     }
 
     @Transactional(readOnly = true)
     public Optional<CustomerId> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
         return customers.findByEmail(Customer.normalizeEmail(email)).map(c -> new CustomerId(c.id()));
     }
 

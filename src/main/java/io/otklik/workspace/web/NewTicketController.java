@@ -17,7 +17,7 @@ import io.otklik.ticket.NewTicket;
 import io.otklik.ticket.Priority;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketQueries;
-import io.otklik.workspace.CallLogging;
+import io.otklik.ticket.TicketIntake;
 
 import jakarta.validation.Valid;
 
@@ -38,16 +38,16 @@ class NewTicketController {
     /** Channels an agent may log a ticket for by hand. */
     static final List<Channel> LOGGED_CHANNELS = List.of(Channel.PHONE, Channel.EMAIL, Channel.CHAT, Channel.AGENT);
 
-    private final CallLogging calls;
+    private final TicketIntake intake;
     private final TicketQueries tickets;
     private final CustomerDirectory customers;
     private final AgentDirectory agents;
     private final Accounts accounts;
     private final MessageSource messages;
 
-    NewTicketController(CallLogging calls, TicketQueries tickets, CustomerDirectory customers,
+    NewTicketController(TicketIntake intake, TicketQueries tickets, CustomerDirectory customers,
             AgentDirectory agents, Accounts accounts, MessageSource messages) {
-        this.calls = calls;
+        this.intake = intake;
         this.tickets = tickets;
         this.customers = customers;
         this.agents = agents;
@@ -67,8 +67,7 @@ class NewTicketController {
             java.util.Locale locale) {
         Optional<CustomerId> known = Optional.empty();
         if (!binding.hasFieldErrors("requesterEmail") && !binding.hasFieldErrors("requesterPhone")) {
-            known = customers.findByEmail(form.requesterEmail() == null ? "" : form.requesterEmail())
-                    .or(() -> customers.findByPhone(form.requesterPhone()));
+            known = customers.findByContact(form.requesterEmail(), form.requesterPhone());
             boolean noContact = blank(form.requesterEmail()) && blank(form.requesterPhone());
             if (noContact) {
                 binding.rejectValue("requesterEmail", "customer.contact-required");
@@ -81,11 +80,10 @@ class NewTicketController {
         }
         try {
             AgentId assignee = form.assignedToMe() ? agents.agentOf(accounts.requireCurrent().id()).orElse(null) : null;
-            TicketId id = calls.log(known, new NewCustomer(form.requesterName(), form.requesterEmail(),
-                    form.requesterPhone(), null), requester -> new NewTicket(form.subject(), form.description(),
-                    requester, form.channel(), form.priority(), form.categoryId(),
-                    form.teamId() == null ? null : new TeamId(form.teamId()), assignee, Set.of(),
-                    TicketPageController.attachmentsOf(files)));
+            TicketId id = intake.open(new NewTicket(form.subject(), form.description(), null, form.channel(),
+                    form.priority(), form.categoryId(), form.teamId() == null ? null : new TeamId(form.teamId()),
+                    assignee, Set.of(), TicketPageController.attachmentsOf(files)),
+                    new NewCustomer(form.requesterName(), form.requesterEmail(), form.requesterPhone(), null));
             return "redirect:/tickets/" + id.value();
         } catch (LocalizedException e) {
             model.addAttribute("formError", e.message(messages, locale));
