@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * A PostgreSQL database of this test JVM's own, created on first use and dropped when the JVM ends, so test runs
  * never see each other's data. Server and user come from OTKLIK_TEST_PG_HOST / _PORT / _USER (default:
@@ -23,6 +25,11 @@ public final class TestDatabase {
     private static final String PREFIX = "otklik_test_";
 
     private static String name;
+    /**
+     * Held open from creation to exit: other test JVMs drop databases nobody is connected to, and ours has no
+     * other connection until the application starts, seconds later.
+     */
+    private static Connection keeper;
 
     private TestDatabase() {
     }
@@ -33,12 +40,19 @@ public final class TestDatabase {
             try (Connection admin = admin(); Statement statement = admin.createStatement()) {
                 dropAbandoned(admin);
                 statement.execute("create database " + name);
+                keeper = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot create the test database on " + HOST + ":" + PORT
                         + " as " + USER + ". Is PostgreSQL running?", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::drop));
+            // After Spring has closed the application contexts: a plain JVM hook would run alongside Spring's and
+            // drop the database under beans still using it at shutdown, which then wait for connections.
+            SpringApplication.getShutdownHandlers().add(TestDatabase::drop);
         }
+        return jdbcUrl();
+    }
+
+    private static String jdbcUrl() {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }
 
@@ -51,6 +65,11 @@ public final class TestDatabase {
     }
 
     private static void drop() {
+        try {
+            keeper.close();
+        } catch (SQLException ignored) {
+            // The forced drop below ends it anyway.
+        }
         try (Connection admin = admin(); Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException ignored) {
