@@ -15,6 +15,7 @@ import io.otklik.ticket.TicketOpened;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -109,9 +110,19 @@ public class LiveUpdates {
         }
     }
 
+    /**
+     * Ends the streams as soon as the application starts to stop: the web server's graceful shutdown would
+     * otherwise wait its whole timeout for these never-ending requests. Browsers reconnect by themselves.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        listeners.forEach(SseEmitter::complete);
+        listeners.clear();
+    }
+
     @PreDestroy
     void close() {
-        listeners.forEach(SseEmitter::complete);
+        endStreams();
         sender.shutdownNow();
     }
 }
