@@ -12,18 +12,27 @@
     if (header && token) { event.detail.headers[header] = token; }
   });
 
-  // Live updates: the server says which ticket changed; regions that show it reload themselves through htmx.
-  function refresh(selector, delay) {
-    document.querySelectorAll(selector).forEach(function (el) {
-      clearTimeout(el._otklikTimer);
-      el._otklikTimer = setTimeout(function () {
+  // Live updates: the server says which ticket changed and when; regions that show it reload themselves through
+  // htmx. Regions are looked up when the (debounced) refresh runs, not when the event arrives: a region swapped in
+  // meanwhile is the one on the page. A region whose data-live-since is not older than the change already shows it
+  // (the agent's own save answered with it), so it keeps what it shows, e.g. its "Saved." notice.
+  var pending = {};
+  function refresh(selector, delay, at) {
+    var previous = pending[selector];
+    if (previous) { clearTimeout(previous.timer); }
+    var newest = Math.max(at || 0, previous ? previous.at : 0);
+    pending[selector] = { at: newest, timer: setTimeout(function () {
+      delete pending[selector];
+      document.querySelectorAll(selector).forEach(function (el) {
+        var since = Number(el.getAttribute("data-live-since"));
+        if (since && newest && since >= newest) { return; }
         if (el.contains(document.activeElement) && el.hasAttribute("data-keep-while-focused")) {
           el.setAttribute("data-stale", "true");
           return;
         }
         if (window.htmx) { htmx.trigger(el, "live-refresh"); }
-      }, delay);
-    });
+      });
+    }, delay) };
   }
 
   function connect() {
@@ -32,8 +41,8 @@
     var source = new EventSource(url);
     source.addEventListener("ticket", function (event) {
       var data = JSON.parse(event.data);
-      refresh("[data-live-queue]", 250);
-      refresh('[data-live-ticket="' + data.id + '"]', 150);
+      refresh("[data-live-queue]", 250, data.at);
+      refresh('[data-live-ticket="' + data.id + '"]', 150, data.at);
     });
     source.addEventListener("open", function () { document.body.setAttribute("data-live", "connected"); });
     source.addEventListener("error", function () { document.body.setAttribute("data-live", "reconnecting"); });

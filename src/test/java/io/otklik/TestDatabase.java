@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * A PostgreSQL database of this test JVM's own, created on first use and dropped when the JVM ends, so test runs
  * never see each other's data. Server and user come from OTKLIK_TEST_PG_HOST / _PORT / _USER (default:
@@ -48,7 +50,9 @@ public final class TestDatabase {
             try (Connection admin = admin(); Statement statement = admin.createStatement()) {
                 if (NAMES.isEmpty()) {
                     dropAbandoned(admin);
-                    Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::drop));
+                    // After Spring has closed the application contexts: a plain JVM hook would run alongside
+                    // Spring's and drop the database under beans still using it, which then wait for connections.
+                    SpringApplication.getShutdownHandlers().add(TestDatabase::drop);
                 }
                 statement.execute("create database " + name);
                 HELD.add(DriverManager.getConnection(urlOf(name), USER, PASSWORD));

@@ -2,6 +2,7 @@ package io.otklik.workspace;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import io.otklik.ticket.TicketOpened;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Tells open workspace pages which ticket just changed, once the change is committed. Pages then reload what
- * they show through the normal, permission-checked requests, so an event itself reveals nothing but a number.
+ * Tells open workspace pages which ticket just changed and when, once the change is committed. Pages then reload
+ * what they show through the normal, permission-checked requests, so an event itself reveals nothing but a number
+ * and a time; a region already showing the ticket as of that time (say, the reply to the agent's own save) skips it.
  * Live updates are a convenience, not a record: a page that missed one is correct again on its next load.
  */
 @Component
@@ -51,17 +54,17 @@ public class LiveUpdates {
 
     @EventListener
     void on(TicketOpened event) {
-        afterCommit(event.ticket());
+        afterCommit(event.ticket(), event.at());
     }
 
     @EventListener
     void on(TicketChanged event) {
-        afterCommit(event.ticket());
+        afterCommit(event.ticket(), event.at());
     }
 
     @EventListener
     void on(MessageAdded event) {
-        afterCommit(event.ticket());
+        afterCommit(event.ticket(), event.at());
     }
 
     /** Keeps idle streams open through proxies and finds the ones whose browser has gone. */
@@ -76,21 +79,21 @@ public class LiveUpdates {
         return listeners.size();
     }
 
-    private void afterCommit(TicketId ticket) {
+    private void afterCommit(TicketId ticket, Instant at) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    broadcast(ticket);
+                    broadcast(ticket, at);
                 }
             });
         } else {
-            broadcast(ticket);
+            broadcast(ticket, at);
         }
     }
 
-    private void broadcast(TicketId ticket) {
-        String data = "{\"id\":" + ticket.value() + "}";
+    private void broadcast(TicketId ticket, Instant at) {
+        String data = "{\"id\":" + ticket.value() + ",\"at\":" + at.toEpochMilli() + "}";
         for (SseEmitter emitter : listeners) {
             sender.execute(() -> send(emitter, SseEmitter.event().name("ticket").data(data)));
         }
@@ -107,9 +110,19 @@ public class LiveUpdates {
         }
     }
 
+    /**
+     * Ends the streams as soon as the application starts to stop: the web server's graceful shutdown would
+     * otherwise wait its whole timeout for these never-ending requests. Browsers reconnect by themselves.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void endStreams() {
+        listeners.forEach(SseEmitter::complete);
+        listeners.clear();
+    }
+
     @PreDestroy
     void close() {
-        listeners.forEach(SseEmitter::complete);
+        endStreams();
         sender.shutdownNow();
     }
 }

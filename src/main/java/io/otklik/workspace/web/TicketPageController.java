@@ -140,13 +140,18 @@ class TicketPageController {
             error = messages.getMessage("error.invalid-input", null, locale);
         } else {
             try {
-                updates.change(id, TicketChanges.none()
-                        .withStatus(form.status())
+                TicketChanges changes = TicketChanges.none()
                         .withPriority(form.priority())
                         .withCategory(form.categoryId())
                         .withTeam(form.teamId() == null ? null : new TeamId(form.teamId()))
                         .withAssignee(form.assigneeId() == null ? null : new AgentId(form.assigneeId()))
-                        .withTags(tagsOf(form.tags())), form.version());
+                        .withTags(tagsOf(form.tags()));
+                // The form posts every field. An untouched status is no request to set it: applied anyway, a
+                // "new" ticket being assigned (which opens it) would be sent back to "new" and refused.
+                if (form.status() != tickets.details(id).status()) {
+                    changes = changes.withStatus(form.status());
+                }
+                updates.change(id, changes, form.version());
             } catch (NotFoundException e) {
                 throw e;
             } catch (LocalizedException e) {
