@@ -24,7 +24,7 @@ import org.postgresql.copy.CopyManager;
 public final class Generate {
 
     private static final Set<String> OPTIONS = Set.of("tickets", "url", "user", "password", "seed", "batch",
-            "builders", "writers", "migrations", "drop", "help");
+            "builders", "writers", "migrations", "drop", "migrate-only", "help");
     private static final List<String> BULK_TABLES = List.of("ticket", "ticket_tag", "ticket_message",
             "ticket_history");
     private static final List<String> ALL_TABLES = List.of("user_account", "team", "agent", "agent_team",
@@ -63,6 +63,12 @@ public final class Generate {
         // Whole minutes: the data ends "now", and a rerun in the same minute with the same seed gives the same rows.
         long now = System.currentTimeMillis() / 60_000 * 60_000;
 
+        if (args.has("migrate-only")) {
+            database.create(false);
+            System.out.printf(Locale.ROOT, "%s: %d migrations applied from %s%n", database.name,
+                    database.migrate(migrations), migrations.toAbsolutePath().normalize());
+            return;
+        }
         System.out.printf(Locale.ROOT, "Generating %,d tickets into %s (seed %d, batch %,d, %d builder + %d writer "
                 + "threads)%n", tickets, database.url, seed, batch, builders, writers);
         database.create(args.has("drop"));
@@ -184,6 +190,7 @@ public final class Generate {
                   --user NAME        database user (default postgres)
                   --password TEXT    database password (default empty)
                   --drop             drop and recreate the database first
+                  --migrate-only     only create the database if missing and apply new migrations
                   --seed N           random seed; same seed and N give the same data (default 20261123)
                   --batch N          tickets per COPY transaction (default 2000)
                   --builders N       threads building rows (default: cores / 2)
