@@ -38,6 +38,21 @@ final class Args {
         return args;
     }
 
+    /** Runs a tool's main body; a usage or state problem ends it with one clear line instead of a stack trace. */
+    static void guard(Body body) throws Exception {
+        try {
+            body.run();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** A tool's main body. */
+    interface Body {
+        void run() throws Exception;
+    }
+
     String get(String name, String fallback) {
         List<String> list = values.get(name);
         return list == null ? fallback : list.getLast();

@@ -40,6 +40,10 @@ public final class Generate {
     }
 
     public static void main(String[] argv) throws Exception {
+        Args.guard(() -> run(argv));
+    }
+
+    private static void run(String[] argv) throws Exception {
         QUIET_FLYWAY.setLevel(Level.WARNING);
         Args args = Args.parse(argv, OPTIONS);
         if (args.has("help")) {

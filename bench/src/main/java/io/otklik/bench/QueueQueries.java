@@ -41,6 +41,10 @@ public final class QueueQueries {
     }
 
     public static void main(String[] argv) throws Exception {
+        Args.guard(() -> run(argv));
+    }
+
+    private static void run(String[] argv) throws Exception {
         Args args = Args.parse(argv, OPTIONS);
         if (args.has("help")) {
             System.out.println("""
