@@ -15,7 +15,7 @@ shift
 
 jar="$BENCH/target/otklik-bench.jar"
 if [ ! -f "$jar" ] || [ -n "$(find "$BENCH/src" "$BENCH/pom.xml" -newer "$jar" -print -quit)" ]; then
-  (cd "$ROOT" && ./mvnw -q -f bench/pom.xml package)
+  (cd "$ROOT" && ./mvnw -q -f bench/pom.xml package -DskipTests)
 fi
 
 find_java
