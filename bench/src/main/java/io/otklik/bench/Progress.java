@@ -17,7 +17,7 @@ final class Progress {
     private final boolean terminal = System.console() != null;
     private final PrintStream out = System.out;
     private long lastDraw;
-    private int lastTenth = -1;
+    private int lastTenth;
     private long lastPrinted = -1;
 
     Progress(String what, long total) {
