@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Runs one tool of the benchmark harness with a JDK 21+, building it first when the sources changed:
-#   bench/run.sh Generate|CreateTickets|ReadLatency [--help | options]
+#   bench/run.sh Generate|QueueQueries|CreateTickets|ReadLatency [--help | options]
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 . "$BENCH/java.sh"
 
 tool="${1:-}"
-if [ -z "$tool" ] || [[ "$tool" == -* ]]; then
-  echo "usage: bench/run.sh Generate|CreateTickets|ReadLatency [--help | options]" >&2
-  exit 2
-fi
+case "$tool" in
+  Generate|QueueQueries|CreateTickets|ReadLatency) ;;
+  *) echo "usage: bench/run.sh Generate|QueueQueries|CreateTickets|ReadLatency [--help | options]" >&2; exit 2 ;;
+esac
 shift
 
 jar="$BENCH/target/otklik-bench.jar"

@@ -31,7 +31,8 @@ final class Args {
                 value = raw[++i];
             }
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + "; known: --" + String.join(", --", known));
+                throw new IllegalArgumentException("unknown option --" + name + "; known: --"
+                        + String.join(", --", new java.util.TreeSet<>(known)));
             }
             args.values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }

@@ -28,7 +28,8 @@ final class Http {
     static URI localBase(String url) throws UnknownHostException {
         URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         if (uri.getHost() == null || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
-            throw new IllegalArgumentException("only this machine may be loaded: use http://127.0.0.1:PORT, got " + url);
+            throw new IllegalArgumentException("only this machine may be loaded: use http://127.0.0.1:PORT, got "
+                    + url);
         }
         return uri;
     }

@@ -139,7 +139,8 @@ final class People {
         for (int id = 1; id <= organizationCount; id++) {
             String[] org = Names.organization(random);
             domains[id] = unique(seen, org[1], ".ru");
-            organizations.add(id).add(org[0]).add(domains[id]).addTime(now - (760 + random.nextInt(900)) * DAY).endRow();
+            long created = now - (760 + random.nextInt(900)) * DAY;
+            organizations.add(id).add(org[0]).add(domains[id]).addTime(created).endRow();
         }
         return domains;
     }

@@ -135,7 +135,8 @@ public final class QueueQueries {
         queues.add(new Queue("recently solved", " and status in (?, ?) and updated_at >= ?",
                 List.of("CLOSED", "SOLVED", weekAgo)));
         // What a first-line agent (OWN_TEAMS) gets for "all open": the scope adds its teams or its own tickets.
-        queues.add(new Queue("all open, own-teams scope", " and status in (?, ?) and (team_id in (?) or assignee_id = ?)",
+        queues.add(new Queue("all open, own-teams scope",
+                " and status in (?, ?) and (team_id in (?) or assignee_id = ?)",
                 List.of("NEW", "OPEN", scopeTeam, agent)));
         return queues;
     }
