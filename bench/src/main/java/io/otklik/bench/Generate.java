@@ -50,10 +50,10 @@ public final class Generate {
             usage();
             return;
         }
-        new Generate().run(args);
+        new Generate().generate(args);
     }
 
-    private void run(Args args) throws Exception {
+    private void generate(Args args) throws Exception {
         long started = System.nanoTime();
         long tickets = args.getLong("tickets", 10_000);
         long seed = args.getLong("seed", 20_261_123);
