@@ -23,4 +23,9 @@ class ApplicationStartsTests extends PostgresTest {
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single())
                 .isGreaterThanOrEqualTo(5);
     }
+
+    @Test
+    void plansQueueQueriesWithTheirRealValuesOnPostgres() {
+        assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    }
 }
