@@ -36,7 +36,7 @@ class Agent {
     @Enumerated(EnumType.STRING)
     private TicketScope ticketScope;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "agent_team", joinColumns = @JoinColumn(name = "agent_id"))
     @Column(name = "team_id")
     private Set<Long> teamIds = new HashSet<>();

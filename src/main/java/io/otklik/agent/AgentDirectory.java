@@ -113,7 +113,7 @@ public class AgentDirectory {
 
     @Transactional(readOnly = true)
     public Optional<AgentId> agentOf(UserId user) {
-        return agents.findByUserId(user.value()).map(agent -> new AgentId(agent.id()));
+        return agents.findIdByUserId(user.value()).map(AgentId::new);
     }
 
     /** Display names of many agents at once. */

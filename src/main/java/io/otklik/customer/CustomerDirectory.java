@@ -44,6 +44,11 @@ public class CustomerDirectory {
         if (email != null && customers.findByEmail(email).isPresent()) {
             throw new ConflictException("customer.email-taken", email);
         }
+        return insert(request, email);
+    }
+
+    /** Writes a customer whose email is known to be new (the unique index still guards against a race). */
+    private CustomerId insert(NewCustomer request, String email) {
         Long organization = request.organizationId() != null ? existingOrganization(request.organizationId())
                 : organizationByDomain(email);
         Customer customer = customers.save(new Customer(request.name(), email, request.phone(), organization,
@@ -61,8 +66,11 @@ public class CustomerDirectory {
         String phone = request.phone() == null || request.phone().isBlank() ? null : request.phone().trim();
         String name = request.name() == null || request.name().isBlank() ? (email != null ? email : phone)
                 : request.name();
-        return findByContact(email, phone).orElseGet(() -> register(new NewCustomer(name, email, phone,
-                request.organizationId())));
+        NewCustomer customer = new NewCustomer(name, email, phone, request.organizationId());
+        if (email == null && phone == null) {
+            return register(customer);
+        }
+        return findByContact(email, phone).orElseGet(() -> insert(customer, email));
     }
 
     /** The customer known by this email or, failing that, by this phone number. */
@@ -92,7 +100,9 @@ public class CustomerDirectory {
     public CustomerCard card(CustomerId id) {
         Customer customer = customers.findById(id.value())
                 .orElseThrow(() -> new NotFoundException("customer.not-found", id.value()));
-        return cards(List.of(id)).get(new CustomerId(customer.id()));
+        Map<Long, String> organizationName = customer.organizationId() == null ? Map.of()
+                : organizations.findById(customer.organizationId()).map(o -> Map.of(o.id(), o.name())).orElse(Map.of());
+        return toCard(customer, organizationName);
     }
 
     /** Cards for many customers at once, in two queries whatever their number. */
@@ -102,9 +112,11 @@ public class CustomerDirectory {
             return Map.of();
         }
         List<Customer> found = customers.findByIdIn(ids.stream().map(CustomerId::value).distinct().toList());
-        Map<Long, String> organizationNames = organizations.findByIdIn(found.stream()
-                        .map(Customer::organizationId).filter(java.util.Objects::nonNull).distinct().toList())
-                .stream().collect(Collectors.toMap(Organization::id, Organization::name));
+        List<Long> organizationIds = found.stream().map(Customer::organizationId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        Map<Long, String> organizationNames = organizationIds.isEmpty() ? Map.of()
+                : organizations.findByIdIn(organizationIds).stream()
+                        .collect(Collectors.toMap(Organization::id, Organization::name));
         return found.stream().map(c -> toCard(c, organizationNames))
                 .collect(Collectors.toMap(CustomerCard::id, Function.identity()));
     }

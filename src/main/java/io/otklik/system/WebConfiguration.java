@@ -2,6 +2,7 @@ package io.otklik.system;
 
 import io.otklik.identity.Accounts;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -9,10 +10,24 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Languages for pages and API, the {@code ?lang=en} switch, and API uploads read before any parameter. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    /**
+     * Boot registers this filter because the WebJars locator turns the resource chain on; it would rewrite every
+     * link on every page by probing the jars for a static file of that name (most of a queue page's rendering
+     * time). We do not version asset URLs, so links need no rewriting; versionless WebJars paths still resolve.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> noResourceUrlRewriting() {
+        // Boot's Thymeleaf set-up registers the filter only when no registration of it exists: this one, disabled.
+        var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
+    }
 
     @Bean
     LocaleResolver localeResolver(Accounts accounts) {

@@ -200,12 +200,11 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
 
     /** Marks the end of a change: bumps the update time and tells listeners which fields changed. */
     void changed(Instant now) {
-        if (!pendingHistory.isEmpty()) {
+        // A ticket being opened was stamped at opening; touching it again would cost an UPDATE after its INSERT.
+        if (!pendingHistory.isEmpty() && !fresh) {
             updatedAt = now;
             List<String> fields = pendingHistory.stream().map(entry -> entry.view().field()).distinct().toList();
-            if (!fresh) {
-                registerEvent(new TicketChanged(new TicketId(id), fields, now));
-            }
+            registerEvent(new TicketChanged(new TicketId(id), fields, now));
         }
     }
 
