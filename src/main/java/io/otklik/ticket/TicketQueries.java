@@ -40,6 +40,8 @@ public class TicketQueries {
     public static final int COUNT_CAP = 10_000;
     public static final int MAX_PAGE_SIZE = 100;
 
+    private static final String SELECT_ROWS = "select id, reference, subject, status, priority, category_id, "
+            + "channel, requester_id, assignee_id, team_id, created_at, updated_at from ticket t";
     private static final Pattern NUMBER = Pattern.compile("^\\s*(?:[\\p{L}]+-?)?#?(\\d{1,18})\\s*$");
 
     private final JdbcClient jdbc;
@@ -64,14 +66,24 @@ public class TicketQueries {
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int pageNumber = Math.max(0, page);
         Where where = where(filter);
-        List<Row> rows = jdbc.sql("select id, reference, subject, status, priority, category_id, channel, "
-                        + "requester_id, assignee_id, team_id, created_at, updated_at from ticket t" + where.sql
+        List<Row> rows = jdbc.sql(SELECT_ROWS + where.sql
                         + " order by " + (sort == null ? TicketSort.UPDATED_DESC : sort).sql
                         + " limit " + pageSize + " offset " + ((long) pageNumber * pageSize))
                 .params(where.params).query(TicketQueries::row).list();
         long counted = jdbc.sql("select count(*) from (select 1 from ticket t" + where.sql + " limit "
                 + (COUNT_CAP + 1) + ") c").params(where.params).query(Long.class).single();
         return new PageOf<>(summaries(rows), pageNumber, pageSize, Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
+    }
+
+    /** The first {@code limit} matching tickets, without counting the rest (for short lists beside a ticket). */
+    @Transactional(readOnly = true)
+    public List<TicketSummary> first(TicketFilter filter, TicketSort sort, int limit) {
+        Where where = where(filter);
+        List<Row> rows = jdbc.sql(SELECT_ROWS + where.sql
+                        + " order by " + (sort == null ? TicketSort.UPDATED_DESC : sort).sql
+                        + " limit " + Math.max(1, Math.min(limit, MAX_PAGE_SIZE)))
+                .params(where.params).query(TicketQueries::row).list();
+        return summaries(rows);
     }
 
     /** How many tickets match, counted up to {@link #COUNT_CAP}. */

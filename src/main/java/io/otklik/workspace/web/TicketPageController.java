@@ -229,8 +229,8 @@ class TicketPageController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", conversations.of(id));
         model.addAttribute("history", tickets.history(id));
-        model.addAttribute("otherTickets", tickets.find(TicketFilter.all().withRequester(ticket.requester().id()),
-                TicketSort.CREATED_DESC, 0, 6).items().stream().filter(t -> !t.id().equals(id)).limit(5).toList());
+        model.addAttribute("otherTickets", tickets.first(TicketFilter.all().withRequester(ticket.requester().id()),
+                TicketSort.CREATED_DESC, 6).stream().filter(t -> !t.id().equals(id)).limit(5).toList());
         model.addAttribute("statuses", Status.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("teams", agents.teams());
