@@ -2,11 +2,12 @@ package io.otklik.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.otklik.shared.SupportedLanguages;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,8 +17,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /** Answers unauthenticated (401) and forbidden (403) API calls with problem+json, before any controller runs. */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final Locale RUSSIAN = Locale.of("ru");
 
     private final MessageSource messages;
 
@@ -51,18 +50,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     /** These answers come before Spring MVC picks a language: English when asked for, else Russian. */
     private static Locale localeOf(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(header), List.of(RUSSIAN, Locale.ENGLISH));
-                if (best != null) {
-                    return best;
-                }
-            } catch (IllegalArgumentException malformed) {
-                // Fall through to the default language.
-            }
-        }
-        return RUSSIAN;
+        Locale asked = SupportedLanguages.fromHeader(request.getHeader("Accept-Language"));
+        return asked == null ? SupportedLanguages.RUSSIAN : asked;
     }
 
     private static String escape(String text) {

@@ -1,6 +1,5 @@
 package io.otklik.system;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.Cookie;
@@ -9,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import io.otklik.identity.Accounts;
+import io.otklik.shared.SupportedLanguages;
 
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -18,8 +18,7 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 class Languages implements LocaleResolver {
 
-    static final Locale RUSSIAN = Locale.of("ru");
-    static final List<Locale> SUPPORTED = List.of(RUSSIAN, Locale.ENGLISH);
+    static final Locale RUSSIAN = SupportedLanguages.RUSSIAN;
     static final String COOKIE = "otklik-lang";
     private static final String CHOSEN_NOW = Languages.class.getName() + ".chosen";
 
@@ -47,12 +46,12 @@ class Languages implements LocaleResolver {
         }
         var user = accounts.current();
         if (user.isPresent() && user.get().locale() != null) {
-            return supported(user.get().locale());
+            return SupportedLanguages.nearest(user.get().locale());
         }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (COOKIE.equals(cookie.getName())) {
-                    return supported(Locale.of(cookie.getValue()));
+                    return SupportedLanguages.nearest(Locale.of(cookie.getValue()));
                 }
             }
         }
@@ -60,22 +59,13 @@ class Languages implements LocaleResolver {
         return asked == null ? RUSSIAN : asked;
     }
 
-    /** The browser's (or API caller's) preferred language among ours, if it names one. */
     static Locale fromHeader(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+        return SupportedLanguages.fromHeader(request.getHeader("Accept-Language"));
     }
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        Locale chosen = supported(locale == null ? RUSSIAN : locale);
+        Locale chosen = SupportedLanguages.nearest(locale == null ? RUSSIAN : locale);
         request.setAttribute(CHOSEN_NOW, chosen);
         Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
         cookie.setPath("/");
@@ -89,8 +79,4 @@ class Languages implements LocaleResolver {
         accounts.current().ifPresent(user -> accounts.changeLocale(user.id(), chosen));
     }
 
-    static Locale supported(Locale locale) {
-        return SUPPORTED.stream().filter(s -> s.getLanguage().equals(locale.getLanguage())).findFirst()
-                .orElse(RUSSIAN);
-    }
 }

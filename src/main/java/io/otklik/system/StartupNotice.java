@@ -2,6 +2,8 @@ package io.otklik.system;
 
 import java.util.Locale;
 
+import io.otklik.shared.SupportedLanguages;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +41,7 @@ class StartupNotice {
 
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
-        Locale locale = Languages.supported(Locale.getDefault());
+        Locale locale = SupportedLanguages.nearest(Locale.getDefault());
         StringBuilder notice = new StringBuilder("\n").append(RULE).append("\n  ")
                 .append(messages.getMessage("startup.ready", new Object[] {publicUrl}, locale)).append('\n');
         if (demoSignInWorks()) {
