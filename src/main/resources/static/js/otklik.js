@@ -27,7 +27,10 @@
         var since = Number(el.getAttribute("data-live-since"));
         if (since && newest && since >= newest) { return; }
         if (el.contains(document.activeElement) && el.hasAttribute("data-keep-while-focused")) {
+          // The agent is editing here: keep their input, and tell them the ticket changed meanwhile.
           el.setAttribute("data-stale", "true");
+          var notice = el.querySelector("[data-stale-notice]");
+          if (notice) { notice.hidden = false; }
           return;
         }
         if (window.htmx) { htmx.trigger(el, "live-refresh"); }

@@ -276,7 +276,7 @@ class WorkspaceBrowserTests extends PostgresTest {
         page.locator("#prop-assignee").selectOption(new SelectOption().setLabel(colleague.name()));
         save();
 
-        Locator saved = page.locator("#properties [role=status]");
+        Locator saved = page.locator("#properties .alert.ok[role=status]");
         assertThat(saved).hasText("Сохранено.");
         assertThat(historyEntry("Исполнитель: — → " + colleague.name())).isVisible();
         // The live update of this very change arrives too; it must not reload the notice away.
@@ -325,6 +325,29 @@ class WorkspaceBrowserTests extends PostgresTest {
         assertThat(page.locator("#prop-priority")).hasValue("CRITICAL",
                 new LocatorAssertions.HasValueOptions().setTimeout(remainingOf2s(changed)));
         report("ticket page after a change by the system", changed);
+    }
+
+    @Test
+    void propertiesBeingEditedAreKeptAndTheAgentIsToldTheTicketChanged() {
+        Staff agent = newAgent("Егор Редакторов");
+        TicketId ticket = openTicket(newCustomer("Зоя Сканерова"), unique("Сканер не видит сеть"), agent.id());
+        signIn(agent);
+        page.navigate("/tickets/" + ticket.value());
+        awaitLiveConnection();
+        page.locator("#prop-tags").fill("сканер");
+        page.locator("#prop-tags").focus();
+
+        updates.change(ticket, TicketChanges.none().withPriority(Priority.HIGH), null);
+        long changed = System.nanoTime();
+
+        assertThat(page.locator("[data-stale-notice]")).isVisible(visibleWithin2sOf(changed));
+        assertThat(page.locator("[data-stale-notice]")).containsText("Тикет только что изменил кто-то другой.");
+        assertThat(page.locator("#prop-tags")).hasValue("сканер");
+        assertThat(page.locator("#prop-priority")).hasValue("MEDIUM");
+
+        page.locator("[data-stale-notice] button").click();
+        assertThat(page.locator("#prop-priority")).hasValue("HIGH");
+        assertThat(page.locator("[data-stale-notice]")).isHidden();
     }
 
     // 4. Keyboard
