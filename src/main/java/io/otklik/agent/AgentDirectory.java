@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.otklik.identity.Accounts;
@@ -85,11 +84,6 @@ public class AgentDirectory {
     @Transactional(readOnly = true)
     public long agentCount() {
         return agents.count();
-    }
-
-    @Transactional(readOnly = true)
-    public Map<TeamId, TeamView> teamsById() {
-        return teams().stream().collect(Collectors.toMap(TeamView::id, Function.identity()));
     }
 
     @Transactional(readOnly = true)

@@ -48,9 +48,14 @@ public class Conversations {
     @Transactional(readOnly = true)
     public List<MessageView> of(TicketId id) {
         store.load(id);
-        Map<Long, List<AttachmentView>> byMessage = attachments.findByTicketIdOrderByIdAsc(id.value()).stream()
+        return read(id.value());
+    }
+
+    /** The conversation of a ticket whose access the caller has checked. */
+    List<MessageView> read(long ticketId) {
+        Map<Long, List<AttachmentView>> byMessage = attachments.findByTicketIdOrderByIdAsc(ticketId).stream()
                 .map(TicketAttachment::view).collect(Collectors.groupingBy(AttachmentView::messageId));
-        return messages.findByTicketIdOrderByCreatedAtAscIdAsc(id.value()).stream()
+        return messages.findByTicketIdOrderByCreatedAtAscIdAsc(ticketId).stream()
                 .map(m -> m.view(byMessage.getOrDefault(m.id(), List.of()))).toList();
     }
 

@@ -50,15 +50,17 @@ public class TicketQueries {
     private final TicketCategories categories;
     private final CustomerDirectory customers;
     private final AgentDirectory agents;
+    private final Conversations conversations;
 
     TicketQueries(JdbcClient jdbc, TicketStore store, TicketAccess access, TicketCategories categories,
-            CustomerDirectory customers, AgentDirectory agents) {
+            CustomerDirectory customers, AgentDirectory agents, Conversations conversations) {
         this.jdbc = jdbc;
         this.store = store;
         this.access = access;
         this.categories = categories;
         this.customers = customers;
         this.agents = agents;
+        this.conversations = conversations;
     }
 
     @Transactional(readOnly = true)
@@ -72,18 +74,17 @@ public class TicketQueries {
                 .params(where.params).query(TicketQueries::row).list();
         long counted = jdbc.sql("select count(*) from (select 1 from ticket t" + where.sql + " limit "
                 + (COUNT_CAP + 1) + ") c").params(where.params).query(Long.class).single();
-        return new PageOf<>(summaries(rows), pageNumber, pageSize, Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
+        return new PageOf<>(summaries(rows, Lookups.of(agents.teams(), categories())), pageNumber, pageSize, Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
     }
 
     /** The first {@code limit} matching tickets, without counting the rest (for short lists beside a ticket). */
-    @Transactional(readOnly = true)
-    public List<TicketSummary> first(TicketFilter filter, TicketSort sort, int limit) {
+    private List<TicketSummary> first(TicketFilter filter, TicketSort sort, int limit, Lookups lookups) {
         Where where = where(filter);
         List<Row> rows = jdbc.sql(SELECT_ROWS + where.sql
                         + " order by " + (sort == null ? TicketSort.UPDATED_DESC : sort).sql
                         + " limit " + Math.max(1, Math.min(limit, MAX_PAGE_SIZE)))
                 .params(where.params).query(TicketQueries::row).list();
-        return summaries(rows);
+        return summaries(rows, lookups);
     }
 
     /** How many tickets match, counted up to {@link #COUNT_CAP}. */
@@ -108,22 +109,47 @@ public class TicketQueries {
 
     @Transactional(readOnly = true)
     public TicketDetails details(TicketId id) {
+        return detailsOf(store.load(id), Lookups.of(agents.teams(), categories()));
+    }
+
+    /**
+     * Everything the ticket page shows, read in one transaction: details, conversation, history, the requester's
+     * latest other tickets (up to {@code otherTickets}), and the teams and categories to choose from.
+     */
+    @Transactional(readOnly = true)
+    public TicketOverview overview(TicketId id, int otherTickets) {
         Ticket ticket = store.load(id);
+        List<TeamView> teams = agents.teams();
+        List<CategoryView> categoryList = categories();
+        Lookups lookups = Lookups.of(teams, categoryList);
+        List<TicketSummary> others = first(TicketFilter.all().withRequester(new CustomerId(ticket.requesterId())),
+                TicketSort.CREATED_DESC, otherTickets + 1, lookups).stream().filter(t -> !t.id().equals(id))
+                .limit(otherTickets).toList();
+        return new TicketOverview(detailsOf(ticket, lookups), conversations.read(id.value()), historyOf(id, lookups),
+                others, teams, categoryList);
+    }
+
+    private TicketDetails detailsOf(Ticket ticket, Lookups lookups) {
         CustomerCard requester = customers.card(new CustomerId(ticket.requesterId()));
         AgentId assignee = ticket.assigneeId() == null ? null : new AgentId(ticket.assigneeId());
         TeamId team = ticket.teamId() == null ? null : new TeamId(ticket.teamId());
-        String teamName = team == null ? null : agents.team(team).map(TeamView::name).orElse(null);
+        String teamName = team == null || !lookups.teams().containsKey(team) ? null : lookups.teams().get(team).name();
         String assigneeName = assignee == null ? null : agents.names(List.of(assignee)).get(assignee);
-        String category = ticket.categoryId() == null ? null : categoryNames().get(ticket.categoryId());
-        return new TicketDetails(id, ticket.reference(), ticket.subject(), ticket.status(), ticket.priority(),
-                ticket.categoryId(), category, ticket.channel(), requester, assignee, assigneeName, team, teamName,
-                ticket.tags(), ticket.createdAt(), ticket.updatedAt(), ticket.solvedAt(), ticket.version());
+        String category = ticket.categoryId() == null ? null : lookups.categories().get(ticket.categoryId());
+        return new TicketDetails(new TicketId(ticket.getId()), ticket.reference(), ticket.subject(), ticket.status(),
+                ticket.priority(), ticket.categoryId(), category, ticket.channel(), requester, assignee, assigneeName,
+                team, teamName, ticket.tags(), ticket.createdAt(), ticket.updatedAt(), ticket.solvedAt(),
+                ticket.version());
     }
 
     /** The ticket's history, oldest first, with people, teams and categories shown by name. */
     @Transactional(readOnly = true)
     public List<HistoryView> history(TicketId id) {
         store.load(id);
+        return historyOf(id, Lookups.of(agents.teams(), categories()));
+    }
+
+    private List<HistoryView> historyOf(TicketId id, Lookups lookups) {
         List<HistoryView> entries = jdbc.sql("select at, actor_type, actor_id, actor_name, field, old_value, "
                         + "new_value from ticket_history where ticket_id = :id order by at, id")
                 .param("id", id.value())
@@ -136,13 +162,11 @@ public class TicketQueries {
                 .flatMap(e -> java.util.stream.Stream.of(e.oldValue(), e.newValue())).filter(Objects::nonNull)
                 .map(v -> new AgentId(Long.parseLong(v))).distinct().toList();
         Map<AgentId, String> agentNames = agents.names(agentIds);
-        Map<TeamId, TeamView> teams = agents.teamsById();
-        Map<Long, String> categoryNames = categoryNames();
         return entries.stream().map(e -> switch (e.field()) {
             case "assignee" -> named(e, v -> agentNames.get(new AgentId(v)));
-            case "team" -> named(e, v -> Optional.ofNullable(teams.get(new TeamId(v))).map(TeamView::name)
+            case "team" -> named(e, v -> Optional.ofNullable(lookups.teams().get(new TeamId(v))).map(TeamView::name)
                     .orElse(null));
-            case "category" -> named(e, categoryNames::get);
+            case "category" -> named(e, lookups.categories()::get);
             default -> e;
         }).toList();
     }
@@ -152,10 +176,16 @@ public class TicketQueries {
         return categories.findAllByOrderByPositionAscNameAsc().stream().map(TicketCategory::view).toList();
     }
 
-    private Map<Long, String> categoryNames() {
-        Map<Long, String> names = new HashMap<>();
-        categories().forEach(c -> names.put(c.id(), c.name()));
-        return names;
+    /** Teams and category names, loaded once for a whole read. */
+    private record Lookups(Map<TeamId, TeamView> teams, Map<Long, String> categories) {
+
+        static Lookups of(List<TeamView> teams, List<CategoryView> categories) {
+            Map<TeamId, TeamView> byId = new HashMap<>();
+            teams.forEach(t -> byId.put(t.id(), t));
+            Map<Long, String> names = new HashMap<>();
+            categories.forEach(c -> names.put(c.id(), c.name()));
+            return new Lookups(byId, names);
+        }
     }
 
     private static HistoryView named(HistoryView e, java.util.function.LongFunction<String> name) {
@@ -170,13 +200,13 @@ public class TicketQueries {
         return found == null ? "#" + id : found;
     }
 
-    private List<TicketSummary> summaries(List<Row> rows) {
+    private List<TicketSummary> summaries(List<Row> rows, Lookups lookups) {
         Map<CustomerId, CustomerCard> requesters = customers.cards(rows.stream()
                 .map(r -> new CustomerId(r.requesterId)).distinct().toList());
         Map<AgentId, String> assignees = agents.names(rows.stream().map(r -> r.assigneeId)
                 .filter(Objects::nonNull).map(AgentId::new).distinct().toList());
-        Map<TeamId, TeamView> teams = agents.teamsById();
-        Map<Long, String> categoryNames = rows.stream().anyMatch(r -> r.categoryId != null) ? categoryNames() : Map.of();
+        Map<TeamId, TeamView> teams = lookups.teams();
+        Map<Long, String> categoryNames = lookups.categories();
         List<TicketSummary> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
             CustomerId requester = new CustomerId(r.requesterId);

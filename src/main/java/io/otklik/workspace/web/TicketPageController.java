@@ -24,11 +24,10 @@ import io.otklik.ticket.NewMessage;
 import io.otklik.ticket.Priority;
 import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketChanges;
-import io.otklik.ticket.TicketDetails;
 import io.otklik.ticket.TicketFilter;
 import io.otklik.ticket.TicketId;
+import io.otklik.ticket.TicketOverview;
 import io.otklik.ticket.TicketQueries;
-import io.otklik.ticket.TicketSort;
 import io.otklik.ticket.TicketUpdates;
 import io.otklik.workspace.Queue;
 
@@ -225,17 +224,16 @@ class TicketPageController {
     }
 
     private void fill(Model model, TicketId id) {
-        TicketDetails ticket = tickets.details(id);
-        model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", conversations.of(id));
-        model.addAttribute("history", tickets.history(id));
-        model.addAttribute("otherTickets", tickets.first(TicketFilter.all().withRequester(ticket.requester().id()),
-                TicketSort.CREATED_DESC, 6).stream().filter(t -> !t.id().equals(id)).limit(5).toList());
+        TicketOverview overview = tickets.overview(id, 5);
+        model.addAttribute("ticket", overview.details());
+        model.addAttribute("messages", overview.messages());
+        model.addAttribute("history", overview.history());
+        model.addAttribute("otherTickets", overview.requesterTickets());
         model.addAttribute("statuses", Status.values());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("teams", agents.teams());
+        model.addAttribute("teams", overview.teams());
         model.addAttribute("agents", agents.agents());
-        model.addAttribute("categories", tickets.categories());
+        model.addAttribute("categories", overview.categories());
         model.addAttribute("maxAttachmentMb", Math.max(1, attachments.maxSize() / (1024 * 1024)));
         if (!model.containsAttribute("kind")) {
             model.addAttribute("kind", MessageKind.PUBLIC_REPLY);
