@@ -1,6 +1,5 @@
 package io.otklik.identity.web;
 
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpSession;
@@ -10,6 +9,7 @@ import io.otklik.identity.Accounts;
 import io.otklik.identity.ApiTokens;
 import io.otklik.identity.CurrentUser;
 import io.otklik.identity.IssuedToken;
+import io.otklik.shared.SupportedLanguages;
 import io.otklik.shared.RuleViolationException;
 
 import org.springframework.stereotype.Controller;
@@ -84,7 +84,7 @@ class SettingsController {
 
     private String page(Model model) {
         CurrentUser user = accounts.requireCurrent();
-        model.addAttribute("languages", List.of("ru", "en"));
+        model.addAttribute("languages", SupportedLanguages.ALL.stream().map(Locale::getLanguage).toList());
         model.addAttribute("tokens", tokens.of(user.id()));
         return "identity/settings";
     }
