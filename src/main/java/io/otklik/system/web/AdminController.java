@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.otklik.agent.AgentDirectory;
 import io.otklik.customer.CustomerDirectory;
+import io.otklik.notification.NotificationKind;
 import io.otklik.ticket.TicketQueries;
 
 import org.springframework.stereotype.Controller;
@@ -31,7 +32,8 @@ class AdminController {
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
                 new AdminScreen("categories", "/admin/categories", tickets.categories().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
-                new AdminScreen("organizations", "/customers/organizations", customers.organizationCount())));
+                new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
+                new AdminScreen("notifications", "/admin/notifications", NotificationKind.values().length)));
         return "system/admin";
     }
 

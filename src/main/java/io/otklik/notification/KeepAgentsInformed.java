@@ -1,0 +1,130 @@
+package io.otklik.notification;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.otklik.agent.AgentDirectory;
+import io.otklik.agent.AgentId;
+import io.otklik.agent.AgentView;
+import io.otklik.ticket.Actor;
+import io.otklik.ticket.Conversations;
+import io.otklik.ticket.HistoryView;
+import io.otklik.ticket.MessageAdded;
+import io.otklik.ticket.MessageView;
+import io.otklik.ticket.TicketChanged;
+import io.otklik.ticket.TicketDetails;
+import io.otklik.ticket.TicketOpened;
+import io.otklik.ticket.TicketQueries;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells agents what needs them: a ticket assigned to them by someone else, their customer's reply, and a colleague
+ * mentioning them ({@code @ivanova} — the part of their email before the @ — or {@code @ivanova@example.com}).
+ */
+@Component
+class KeepAgentsInformed {
+
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}.])@([\\p{L}\\p{N}._%+-]+(?:@[\\p{L}\\p{N}.-]+)?)");
+
+    private final TicketQueries tickets;
+    private final Conversations conversations;
+    private final AgentDirectory agents;
+    private final Notices notices;
+    private final Notifier notifier;
+
+    KeepAgentsInformed(TicketQueries tickets, Conversations conversations, AgentDirectory agents, Notices notices,
+            Notifier notifier) {
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.agents = agents;
+        this.notices = notices;
+        this.notifier = notifier;
+    }
+
+    @ApplicationModuleListener
+    void on(TicketOpened event) {
+        TicketDetails ticket = tickets.details(event.ticket());
+        if (ticket.assignee() != null) {
+            Optional<HistoryView> created = tickets.history(event.ticket()).stream()
+                    .filter(entry -> entry.field().equals("created")).findFirst();
+            assigned(ticket, ticket.assignee(), created.map(HistoryView::actor).orElse(Actor.system()), event.at()
+                    .toEpochMilli());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TicketChanged event) {
+        if (!event.fields().contains("assignee")) {
+            return;
+        }
+        tickets.history(event.ticket()).stream()
+                .filter(entry -> entry.field().equals("assignee") && entry.at().equals(event.at())
+                        && entry.newValue() != null)
+                .reduce((first, second) -> second)
+                .ifPresent(change -> assigned(tickets.details(event.ticket()),
+                        new AgentId(Long.parseLong(change.newValue())), change.actor(), event.at().toEpochMilli()));
+    }
+
+    @ApplicationModuleListener
+    void on(MessageAdded event) {
+        List<MessageView> conversation = conversations.of(event.ticket());
+        Optional<MessageView> message = conversation.stream().filter(m -> m.id() == event.messageId()).findFirst();
+        if (message.isEmpty()) {
+            return;
+        }
+        TicketDetails ticket = tickets.details(event.ticket());
+        if (event.author() == Actor.Type.CUSTOMER) {
+            boolean opening = conversation.getFirst().id() == event.messageId();
+            if (!opening && ticket.assignee() != null) {
+                notifier.send(notices.forAgent("customer-replied:" + event.messageId(),
+                        NotificationKind.CUSTOMER_REPLIED, ticket, ticket.assignee(),
+                        Map.of("message.text", message.get().body())));
+            }
+        } else if (event.author() == Actor.Type.AGENT) {
+            for (AgentView mentioned : mentionedIn(message.get().body())) {
+                if (!Long.valueOf(mentioned.id().value()).equals(message.get().author().id())) {
+                    notifier.send(notices.forAgent("mentioned:" + event.messageId() + ":" + mentioned.id().value(),
+                            NotificationKind.MENTIONED, ticket, mentioned.id(),
+                            Map.of("by.name", message.get().author().name(), "message.text", message.get().body())));
+                }
+            }
+        }
+    }
+
+    private void assigned(TicketDetails ticket, AgentId agent, Actor by, long at) {
+        if (by.type() == Actor.Type.AGENT && Long.valueOf(agent.value()).equals(by.id())) {
+            return;
+        }
+        notifier.send(notices.forAgent("assigned:" + ticket.id().value() + ":" + agent.value() + ":" + at,
+                NotificationKind.TICKET_ASSIGNED, ticket, agent, Map.of("by.name", by.name())));
+    }
+
+    /** The agents a text mentions, each once. */
+    Set<AgentView> mentionedIn(String text) {
+        Set<String> handles = new LinkedHashSet<>();
+        Matcher m = MENTION.matcher(text);
+        while (m.find()) {
+            handles.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("[.,;:!?]+$", ""));
+        }
+        Set<AgentView> found = new LinkedHashSet<>();
+        if (handles.isEmpty()) {
+            return found;
+        }
+        for (AgentView agent : agents.agents()) {
+            String email = agent.email().toLowerCase(Locale.ROOT);
+            String local = email.substring(0, Math.max(email.indexOf('@'), 0));
+            if (handles.contains(email) || handles.contains(local)) {
+                found.add(agent);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,106 @@
+package io.otklik.notification;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+import io.otklik.sla.PromisedAnswers;
+import io.otklik.ticket.Actor;
+import io.otklik.ticket.Conversations;
+import io.otklik.ticket.HistoryView;
+import io.otklik.ticket.MessageAdded;
+import io.otklik.ticket.MessageKind;
+import io.otklik.ticket.MessageView;
+import io.otklik.ticket.Status;
+import io.otklik.ticket.TicketChanged;
+import io.otklik.ticket.TicketDetails;
+import io.otklik.ticket.TicketOpened;
+import io.otklik.ticket.TicketQueries;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The support team's rules for customers, carried out: acknowledge every request with its number and the time we
+ * will answer by; send each public reply; say when we wait for them; ask to confirm a solution; thank on closing.
+ */
+@Component
+class KeepCustomersInformed {
+
+    private final TicketQueries tickets;
+    private final Conversations conversations;
+    private final PromisedAnswers promises;
+    private final Notices notices;
+    private final Notifier notifier;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    KeepCustomersInformed(TicketQueries tickets, Conversations conversations, PromisedAnswers promises,
+            Notices notices, Notifier notifier, Clock clock, @Value("${otklik.time-zone}") String zone) {
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.promises = promises;
+        this.notices = notices;
+        this.notifier = notifier;
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @ApplicationModuleListener
+    void on(TicketOpened event) {
+        TicketDetails ticket = tickets.details(event.ticket());
+        var language = notices.languageOf(ticket);
+        String answerBy = AnswerTime.format(promises.firstAnswerBy(event.ticket()), clock.instant(), zone, language);
+        notifier.send(notices.forCustomer("ack:" + event.ticket().value(), NotificationKind.ACKNOWLEDGEMENT, ticket,
+                Map.of("answer.by", answerBy), null));
+    }
+
+    @ApplicationModuleListener
+    void on(MessageAdded event) {
+        if (event.kind() != MessageKind.PUBLIC_REPLY || event.author() != Actor.Type.AGENT) {
+            return;
+        }
+        TicketDetails ticket = tickets.details(event.ticket());
+        Optional<MessageView> reply = conversations.of(event.ticket()).stream()
+                .filter(message -> message.id() == event.messageId()).findFirst();
+        if (reply.isEmpty()) {
+            return;
+        }
+        notifier.send(notices.forCustomer("reply:" + event.messageId(), NotificationKind.AGENT_REPLY, ticket,
+                Map.of("reply.text", reply.get().body(), "agent.name", reply.get().author().name()),
+                event.messageId()));
+    }
+
+    @ApplicationModuleListener
+    void on(TicketChanged event) {
+        if (!event.fields().contains("status")) {
+            return;
+        }
+        Optional<HistoryView> change = tickets.history(event.ticket()).stream()
+                .filter(entry -> entry.field().equals("status") && entry.at().equals(event.at()))
+                .reduce((first, second) -> second);
+        if (change.isEmpty()) {
+            return;
+        }
+        Status status = Status.valueOf(change.get().newValue());
+        TicketDetails ticket = tickets.details(event.ticket());
+        long at = event.at().toEpochMilli();
+        switch (status) {
+            case PENDING -> {
+                if (!event.fields().contains("reply")) {
+                    notifier.send(notices.forCustomer("waiting:" + ticket.id().value() + ":" + at,
+                            NotificationKind.WAITING_FOR_CUSTOMER, ticket, Map.of(), null));
+                }
+            }
+            case SOLVED -> notifier.send(notices.forCustomer("solved:" + ticket.id().value() + ":" + at,
+                    NotificationKind.SOLVED, ticket, Map.of("confirm.link", notices.portalLink(ticket, "confirm"),
+                            "reopen.link", notices.portalLink(ticket, "reopen")), null));
+            case CLOSED -> notifier.send(notices.forCustomer("closed:" + ticket.id().value(), NotificationKind.CLOSED,
+                    ticket, Map.of(), null));
+            default -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.otklik.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The record of every notice decided on: sent through the outbox, or suppressed with the reason. */
+@Repository
+class NotificationLog {
+
+    private final JdbcClient jdbc;
+
+    NotificationLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(String key) {
+        return jdbc.sql("select count(*) from notification where dedupe_key = :key").param("key", key)
+                .query(Long.class).single() > 0;
+    }
+
+    void add(Notice notice, Long outboxId, String suppressed, Instant at) {
+        jdbc.sql("""
+                insert into notification (id, dedupe_key, ticket_id, customer_id, kind, audience, recipient, language,
+                    outbox_id, suppressed, created_at)
+                values (nextval('notification_seq'), :key, :ticket, :customer, :kind, :audience, :recipient, :language,
+                    :outbox, :suppressed, :at)""")
+                .param("key", notice.key()).param("ticket", notice.ticketId()).param("customer", notice.customerId())
+                .param("kind", notice.kind().name()).param("audience", notice.kind().audience().name())
+                .param("recipient", notice.recipient()).param("language", notice.language().getLanguage())
+                .param("outbox", outboxId).param("suppressed", suppressed).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Acknowledgements actually sent to a customer since a time (suppressed ones do not count). */
+    long sentSince(long customerId, NotificationKind kind, Instant since) {
+        return jdbc.sql("""
+                select count(*) from notification where customer_id = :customer and kind = :kind
+                and created_at >= :since and suppressed is null""")
+                .param("customer", customerId).param("kind", kind.name()).param("since", Timestamp.from(since))
+                .query(Long.class).single();
+    }
+
+    List<Row> ofTicket(long ticketId) {
+        return jdbc.sql("""
+                select id, kind, audience, recipient, language, outbox_id, suppressed, created_at from notification
+                where ticket_id = :ticket order by created_at, id""")
+                .param("ticket", ticketId)
+                .query((rs, n) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
+                        NotificationKind.Audience.valueOf(rs.getString("audience")), rs.getString("recipient"),
+                        rs.getString("language"), (Long) rs.getObject("outbox_id", Long.class),
+                        rs.getString("suppressed"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    record Row(long id, NotificationKind kind, NotificationKind.Audience audience, String recipient, String language,
+            Long outboxId, String suppressed, Instant createdAt) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.otklik.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.otklik.channel.OutboundMail;
+import io.otklik.channel.Outbox;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a notice into a mail: checks it is not a second send, not a loop and not a flood, fills the template in the
+ * recipient's language and hands the mail to the outbox — all in one transaction with the record shown on the ticket.
+ */
+@Component
+class Notifier {
+
+    private final NotificationTemplates templates;
+    private final NotificationLog log;
+    private final AcknowledgementGuard guard;
+    private final NotificationSettings settings;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Notifier(NotificationTemplates templates, NotificationLog log, AcknowledgementGuard guard,
+            NotificationSettings settings, Outbox outbox, Clock clock) {
+        this.templates = templates;
+        this.log = log;
+        this.guard = guard;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    void send(Notice notice) {
+        if (log.exists(notice.key())) {
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<String> refusal = guard.refusal(notice.recipient());
+        if (refusal.isEmpty() && notice.kind() == NotificationKind.ACKNOWLEDGEMENT && notice.customerId() != null
+                && log.sentSince(notice.customerId(), notice.kind(), now.minus(Duration.ofHours(1)))
+                        >= settings.maxAcknowledgementsPerHour()) {
+            refusal = Optional.of("too-many");
+        }
+        if (refusal.isPresent()) {
+            log.add(notice, null, refusal.get(), now);
+            return;
+        }
+        NotificationTemplate template = templates.template(notice.kind(), notice.language());
+        String subject = TemplateText.oneLine(TemplateText.fill(template.subject(), notice.variables()));
+        String text = TemplateText.fill(template.body(), notice.variables());
+        long outboxId = outbox.enqueue(new OutboundMail(notice.key(), notice.ticketId(), notice.ticketMessageId(),
+                List.of(notice.recipient()), List.of(), subject, text,
+                TemplateText.html(text, notice.language().getLanguage())));
+        log.add(notice, outboxId, null, now);
+    }
+}
