@@ -22,7 +22,7 @@ class AcknowledgementGuard {
     AcknowledgementGuard(NotificationSettings settings, Environment environment) {
         settings.ownAddresses().forEach(address -> own.add(address.strip().toLowerCase(Locale.ROOT)));
         addressIn(environment.getProperty("otklik.mail.from")).ifPresent(own::add);
-        addressIn(environment.getProperty("otklik.mail.sandbox.support-address")).ifPresent(own::add);
+        addressIn(environment.getProperty("otklik.mail.sandbox.mailbox")).ifPresent(own::add);
         systemSender = Pattern.compile(settings.systemSenders(), Pattern.CASE_INSENSITIVE);
     }
 
