@@ -113,6 +113,18 @@ public class TicketQueries {
     }
 
     /**
+     * When the ticket arrived and its priority, for service-level calculations. Not limited by who asks: it shows
+     * nothing of the ticket's content, and the system (listeners, jobs) and customers' pages need it alike.
+     */
+    @Transactional(readOnly = true)
+    public TicketArrival arrival(TicketId id) {
+        return jdbc.sql("select priority, created_at from ticket where id = :id").param("id", id.value())
+                .query((rs, n) -> new TicketArrival(id, Priority.valueOf(rs.getString("priority")),
+                        instant(rs, "created_at")))
+                .optional().orElseThrow(() -> TicketAccess.notFound(id.value()));
+    }
+
+    /**
      * Everything the ticket page shows, read in one transaction: details, conversation, history, the requester's
      * latest other tickets (up to {@code otherTickets}), and the teams and categories to choose from.
      */
