@@ -2,8 +2,10 @@
 (function () {
   "use strict";
   if (window.parent === window) { return; }
+  // The body's own height, not the document's: that one never drops below the frame's current height.
   function report() {
-    window.parent.postMessage({ type: "otklik-webform-height", height: document.documentElement.scrollHeight }, "*");
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    window.parent.postMessage({ type: "otklik-webform-height", height: height }, "*");
   }
   window.addEventListener("load", report);
   if (window.ResizeObserver) { new ResizeObserver(report).observe(document.body); }

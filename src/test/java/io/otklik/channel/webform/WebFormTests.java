@@ -141,7 +141,8 @@ class WebFormTests extends PostgresTest {
         var promise = thanks.selectFirst("#promised-time");
         assertThat(promise.attr("hx-get")).isEqualTo("/sla/promise/" + number + "?k=" + token + "&lang=ru");
         assertThat(promise.attr("hx-trigger")).isEqualTo("load");
-        assertThat(promise.text()).isEqualTo("Подтверждение с номером и сроком ответа придёт вам на почту.");
+        assertThat(promise.attr("hx-select")).isEqualTo("[data-promised-time]");
+        assertThat(thanks.text()).contains("Подтверждение с номером и сроком ответа придёт вам на почту.");
     }
 
     @Test
