@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may reach what. The JSON API ({@code /api/**}) is stateless and takes personal tokens; pages use a
- * signed-in session. Role checks themselves sit on the application services, so pages and API agree.
+ * signed-in session. Role checks themselves sit on the application services, so pages and API agree. The public
+ * web form ({@code /support/new} and its receipt) has a chain of its own in {@code channel.webform}: framable by
+ * other sites and without a session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
