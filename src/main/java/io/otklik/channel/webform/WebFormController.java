@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.otklik.sla.PromisedAnswers;
+import io.otklik.ticket.TicketId;
 import io.otklik.shared.LocalizedException;
 import io.otklik.shared.NotFoundException;
 import io.otklik.shared.PayloadTooLargeException;
@@ -59,6 +61,7 @@ class WebFormController {
 
     private final WebFormSubmissions submissions;
     private final Receipts receipts;
+    private final PromisedAnswers promises;
     private final FormStamps stamps;
     private final SubmissionLimits limits;
     private final TicketQueries tickets;
@@ -66,10 +69,11 @@ class WebFormController {
     private final MessageSource messages;
     private final MeterRegistry meters;
 
-    WebFormController(WebFormSubmissions submissions, Receipts receipts, FormStamps stamps, SubmissionLimits limits,
+    WebFormController(WebFormSubmissions submissions, Receipts receipts, PromisedAnswers promises, FormStamps stamps, SubmissionLimits limits,
             TicketQueries tickets, AttachmentFiles attachments, MessageSource messages, MeterRegistry meters) {
         this.submissions = submissions;
         this.receipts = receipts;
+        this.promises = promises;
         this.stamps = stamps;
         this.limits = limits;
         this.tickets = tickets;
@@ -162,7 +166,7 @@ class WebFormController {
                 return THANKS;
             }
             model.addAttribute("receipt", receipt.get());
-            model.addAttribute("token", token);
+            model.addAttribute("answerBy", promises.firstAnswerBy(new TicketId(receipt.get().ticketNumber())));
         }
         return THANKS;
     }

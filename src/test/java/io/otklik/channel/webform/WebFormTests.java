@@ -60,6 +60,9 @@ class WebFormTests extends PostgresTest {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger(ThreadLocalRandom.current().nextInt(1 << 20));
 
+    @Autowired
+    io.otklik.sla.PromisedAnswers promises;
+
     @Autowired MockMvc mvc;
     @Autowired CustomerDirectory customers;
     @Autowired TicketQueries tickets;
@@ -130,7 +133,7 @@ class WebFormTests extends PostgresTest {
     }
 
     @Test
-    void theThankYouPageAsksTheServiceLevelsForThePromisedTime() throws Exception {
+    void theThankYouPageSaysByWhenWeWillAnswer() throws Exception {
         MvcResult sent = mvc.perform(form("Иван", "promise-" + unique + "@client.example", "Срок " + unique, "Когда?"))
                 .andReturn();
         String token = sent.getResponse().getRedirectedUrl().substring("/support/thanks/".length());
@@ -138,10 +141,12 @@ class WebFormTests extends PostgresTest {
         long number = onlyTicketOf(customers.findByEmail("promise-" + unique + "@client.example").orElseThrow())
                 .id().value();
 
-        var promise = thanks.selectFirst("#promised-time");
-        assertThat(promise.attr("hx-get")).isEqualTo("/sla/promise/" + number + "?k=" + token + "&lang=ru");
-        assertThat(promise.attr("hx-trigger")).isEqualTo("load");
-        assertThat(promise.attr("hx-select")).isEqualTo("[data-promised-time]");
+        var promise = thanks.selectFirst("[data-testid=promised-time]");
+        java.time.Instant due = promises.firstAnswerBy(new io.otklik.ticket.TicketId(number));
+        assertThat(promise.text()).isEqualTo("Мы ответим вам до " + due.atZone(java.time.ZoneId.of("Europe/Moscow"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
+        assertThat(java.time.OffsetDateTime.parse(promise.selectFirst("time").attr("datetime")).toInstant())
+                .isEqualTo(due);
         assertThat(thanks.text()).contains("Подтверждение с номером и сроком ответа придёт вам на почту.");
     }
 
