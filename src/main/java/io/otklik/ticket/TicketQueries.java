@@ -51,9 +51,10 @@ public class TicketQueries {
     private final CustomerDirectory customers;
     private final AgentDirectory agents;
     private final Conversations conversations;
+    private final TicketLinks links;
 
     TicketQueries(JdbcClient jdbc, TicketStore store, TicketAccess access, TicketCategories categories,
-            CustomerDirectory customers, AgentDirectory agents, Conversations conversations) {
+            CustomerDirectory customers, AgentDirectory agents, Conversations conversations, TicketLinks links) {
         this.jdbc = jdbc;
         this.store = store;
         this.access = access;
@@ -61,6 +62,7 @@ public class TicketQueries {
         this.customers = customers;
         this.agents = agents;
         this.conversations = conversations;
+        this.links = links;
     }
 
     @Transactional(readOnly = true)
@@ -138,7 +140,16 @@ public class TicketQueries {
                 TicketSort.CREATED_DESC, otherTickets + 1, lookups).stream().filter(t -> !t.id().equals(id))
                 .limit(otherTickets).toList();
         return new TicketOverview(detailsOf(ticket, lookups), conversations.read(id.value()), historyOf(id, lookups),
-                others, teams, categoryList);
+                others, teams, categoryList, linksOf(id));
+    }
+
+    /** Linked tickets the asker may see. */
+    private List<TicketLinkView> linksOf(TicketId id) {
+        Optional<AgentAccess> scope = access.scope();
+        return links.of(id).stream()
+                .filter(l -> scope.map(s -> s.maySee(l.teamId() == null ? null : new TeamId(l.teamId()),
+                        l.assigneeId() == null ? null : new AgentId(l.assigneeId()))).orElse(true))
+                .map(TicketLinks.Linked::view).toList();
     }
 
     private TicketDetails detailsOf(Ticket ticket, Lookups lookups) {
