@@ -41,6 +41,10 @@ class Customer {
         this.createdAt = now;
     }
 
+    void rename(String newName) {
+        this.name = newName.trim();
+    }
+
     static String normalizeEmail(String email) {
         return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
     }

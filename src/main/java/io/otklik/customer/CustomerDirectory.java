@@ -126,6 +126,16 @@ public class CustomerDirectory {
         return customers.findById(id.value()).map(Customer::organizationId).map(OrganizationId::new);
     }
 
+    /** Changes how the customer is called (the customer does it in the portal's profile); 1–200 characters. */
+    @Transactional
+    public void rename(CustomerId id, String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new RuleViolationException("customer.name-invalid");
+        }
+        customers.findById(id.value()).orElseThrow(() -> new NotFoundException("customer.not-found", id.value()))
+                .rename(name);
+    }
+
     /** Customers whose name, email or phone contains the text, by name. */
     @Transactional(readOnly = true)
     public List<CustomerCard> search(String text, int limit) {

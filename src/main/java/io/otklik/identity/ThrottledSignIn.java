@@ -13,30 +13,31 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password sign-in that slows down guessing: failures are counted per account (in the database, so all nodes
  * agree) and per remote address (for logins that do not exist), and lock further tries for a growing while.
+ * Staff and customers each have one, with their own accounts and audit actions.
  */
 class ThrottledSignIn implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
-    private final UserAccounts accounts;
+    private final SignInLocks locks;
+    private final String auditPrefix;
     private final Audit audit;
     private final SignInProperties properties;
     private final Clock clock;
-    private final TransactionTemplate transactions;
     private final Map<String, AddressFailures> byAddress = new ConcurrentHashMap<>();
 
-    ThrottledSignIn(DaoAuthenticationProvider passwords, UserAccounts accounts, Audit audit,
-            SignInProperties properties, Clock clock, TransactionTemplate transactions) {
+    /** {@code auditPrefix} names the audit actions: "sign-in" gives sign-in.succeeded, sign-in.failed, … */
+    ThrottledSignIn(DaoAuthenticationProvider passwords, SignInLocks locks, String auditPrefix, Audit audit,
+            SignInProperties properties, Clock clock) {
         this.passwords = passwords;
-        this.accounts = accounts;
+        this.locks = locks;
+        this.auditPrefix = auditPrefix;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
-        this.transactions = transactions;
     }
 
     @Override
@@ -45,29 +46,24 @@ class ThrottledSignIn implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
         Instant now = clock.instant();
-        Duration wait = max(lockOf(login, now), addressLock(address, now));
+        Duration wait = max(locks.lockRemaining(login, now), addressLock(address, now));
         if (!wait.isZero()) {
-            audit.recordAs(login, "sign-in.throttled", address);
+            audit.recordAs(login, auditPrefix + ".throttled", address);
             throw new SignInThrottledException(wait);
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            transactions.executeWithoutResult(tx -> accounts.findByLogin(login).ifPresent(UserAccount::signedIn));
+            locks.succeeded(login);
             byAddress.remove(address);
-            audit.recordAs(login, "sign-in.succeeded", address);
+            audit.recordAs(login, auditPrefix + ".succeeded", address);
             return result;
         } catch (BadCredentialsException e) {
-            transactions.executeWithoutResult(tx -> accounts.findByLogin(login)
-                    .ifPresent(account -> account.signInFailed(now, properties.maxFailures(), properties.baseLock())));
+            locks.failed(login, now, properties.maxFailures(), properties.baseLock());
             byAddress.compute(address, (key, failures) -> (failures == null ? new AddressFailures(0, null) : failures)
                     .failed(now, properties));
-            audit.recordAs(login, "sign-in.failed", address);
+            audit.recordAs(login, auditPrefix + ".failed", address);
             throw e;
         }
-    }
-
-    private Duration lockOf(String login, Instant now) {
-        return accounts.findByLogin(login).map(account -> account.lockRemaining(now)).orElse(Duration.ZERO);
     }
 
     private Duration addressLock(String address, Instant now) {

@@ -31,6 +31,15 @@ public class AttachmentFiles {
         return new Download(attachment.view(), files.open(attachment.sha256()));
     }
 
+    /**
+     * Refuses files a customer may not send (programs, scripts, anything over the size limit) before anything is
+     * stored: for channels that take files from customers before handing them to {@link CustomerTickets} or
+     * {@link TicketIntake}.
+     */
+    public void checkFromCustomer(java.util.List<NewAttachment> newFiles) {
+        AttachmentRules.checkFromCustomer(newFiles == null ? java.util.List.of() : newFiles, files.maxSize());
+    }
+
     /** Largest accepted attachment, in bytes. */
     public long maxSize() {
         return files.maxSize();

@@ -198,6 +198,14 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
         registerEvent(new MessageAdded(new TicketId(id), messageId, kind, actor.type(), now));
     }
 
+    /**
+     * Records a link to another ticket in this one's history ({@code field} says which way, the value is the other
+     * ticket's reference). Allowed on closed tickets too: a follow-up points back at the closed one.
+     */
+    void linked(String field, String otherReference, Actor actor, Instant now) {
+        record(actor, now, field, null, otherReference);
+    }
+
     /** Marks the end of a change: bumps the update time and tells listeners which fields changed. */
     void changed(Instant now) {
         // A ticket being opened was stamped at opening; touching it again would cost an UPDATE after its INSERT.

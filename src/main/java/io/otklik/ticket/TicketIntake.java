@@ -48,12 +48,19 @@ public class TicketIntake {
         if (request.description() == null || request.description().isBlank()) {
             throw new RuleViolationException("ticket.description-required");
         }
+        return openAs(request, actors.current()).ticket();
+    }
+
+    /**
+     * Opens a ticket on behalf of {@code creator}, who the history says opened it. The description may be empty
+     * when files are attached (a customer's follow-up can be just a screenshot).
+     */
+    Opened openAs(NewTicket request, Actor creator) {
         if (request.channel() == null) {
             throw new RuleViolationException("ticket.channel-required");
         }
         CustomerCard requester = customers.card(request.requester());
         checkReferences(request.categoryId(), request.team(), request.assignee());
-        Actor actor = actors.current();
         Instant now = store.now();
         long number = store.nextNumber();
         NewTicketData data = new NewTicketData(request.subject(), request.priority(), request.categoryId(),
@@ -61,10 +68,10 @@ public class TicketIntake {
                 requester.organizationId() == null ? null : requester.organizationId().value(),
                 request.team() == null ? null : request.team().value(),
                 request.assignee() == null ? null : request.assignee().value(), request.tags());
-        Ticket ticket = store.add(Ticket.open(number, store.referenceOf(number), data, actor, now));
+        Ticket ticket = store.add(Ticket.open(number, store.referenceOf(number), data, creator, now));
         Actor author = Actor.customer(requester.id(), requester.name());
-        conversations.append(ticket, MessageKind.PUBLIC_REPLY, author, request.channel(), request.description(),
-                request.attachments() == null ? List.of() : request.attachments(), now);
+        long message = conversations.append(ticket, MessageKind.PUBLIC_REPLY, author, request.channel(),
+                request.description(), request.attachments() == null ? List.of() : request.attachments(), now);
         store.save(ticket);
         String channel = request.channel().name();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -73,7 +80,7 @@ public class TicketIntake {
                 meters.counter("otklik.tickets.opened", "channel", channel).increment();
             }
         });
-        return new TicketId(number);
+        return new Opened(new TicketId(number), message);
     }
 
     /**
@@ -99,5 +106,9 @@ public class TicketIntake {
         if (assignee != null) {
             agents.agent(assignee);
         }
+    }
+
+    /** A ticket just opened and its first message. */
+    record Opened(TicketId ticket, long firstMessage) {
     }
 }

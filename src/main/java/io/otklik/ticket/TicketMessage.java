@@ -69,6 +69,10 @@ class TicketMessage {
         return ticketId;
     }
 
+    MessageKind kind() {
+        return kind;
+    }
+
     MessageView view(java.util.List<AttachmentView> attachments) {
         return new MessageView(id, new TicketId(ticketId), kind, new Actor(authorType, authorId, authorName), channel,
                 bodyText, delivery, createdAt, attachments);

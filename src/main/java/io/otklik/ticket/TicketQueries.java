@@ -51,9 +51,10 @@ public class TicketQueries {
     private final CustomerDirectory customers;
     private final AgentDirectory agents;
     private final Conversations conversations;
+    private final TicketLinks links;
 
     TicketQueries(JdbcClient jdbc, TicketStore store, TicketAccess access, TicketCategories categories,
-            CustomerDirectory customers, AgentDirectory agents, Conversations conversations) {
+            CustomerDirectory customers, AgentDirectory agents, Conversations conversations, TicketLinks links) {
         this.jdbc = jdbc;
         this.store = store;
         this.access = access;
@@ -61,6 +62,7 @@ public class TicketQueries {
         this.customers = customers;
         this.agents = agents;
         this.conversations = conversations;
+        this.links = links;
     }
 
     @Transactional(readOnly = true)
@@ -113,6 +115,18 @@ public class TicketQueries {
     }
 
     /**
+     * When the ticket arrived and its priority, for service-level calculations. Not limited by who asks: it shows
+     * nothing of the ticket's content, and the system (listeners, jobs) and customers' pages need it alike.
+     */
+    @Transactional(readOnly = true)
+    public TicketArrival arrival(TicketId id) {
+        return jdbc.sql("select priority, created_at from ticket where id = :id").param("id", id.value())
+                .query((rs, n) -> new TicketArrival(id, Priority.valueOf(rs.getString("priority")),
+                        instant(rs, "created_at")))
+                .optional().orElseThrow(() -> TicketAccess.notFound(id.value()));
+    }
+
+    /**
      * Everything the ticket page shows, read in one transaction: details, conversation, history, the requester's
      * latest other tickets (up to {@code otherTickets}), and the teams and categories to choose from.
      */
@@ -126,7 +140,16 @@ public class TicketQueries {
                 TicketSort.CREATED_DESC, otherTickets + 1, lookups).stream().filter(t -> !t.id().equals(id))
                 .limit(otherTickets).toList();
         return new TicketOverview(detailsOf(ticket, lookups), conversations.read(id.value()), historyOf(id, lookups),
-                others, teams, categoryList);
+                others, teams, categoryList, linksOf(id));
+    }
+
+    /** Linked tickets the asker may see. */
+    private List<TicketLinkView> linksOf(TicketId id) {
+        Optional<AgentAccess> scope = access.scope();
+        return links.of(id).stream()
+                .filter(l -> scope.map(s -> s.maySee(l.teamId() == null ? null : new TeamId(l.teamId()),
+                        l.assigneeId() == null ? null : new AgentId(l.assigneeId()))).orElse(true))
+                .map(TicketLinks.Linked::view).toList();
     }
 
     private TicketDetails detailsOf(Ticket ticket, Lookups lookups) {

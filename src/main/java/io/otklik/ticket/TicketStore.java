@@ -45,6 +45,11 @@ class TicketStore {
         return access.check(tickets.findById(id.value()).orElseThrow(() -> TicketAccess.notFound(id.value())));
     }
 
+    /** The ticket, without the staff access check: for callers who check access their own way (customers). */
+    java.util.Optional<Ticket> find(TicketId id) {
+        return tickets.findById(id.value());
+    }
+
     /** Loads the ticket and refuses the change when the caller saw an older version than the current one. */
     Ticket load(TicketId id, Long expectedVersion) {
         Ticket ticket = load(id);

@@ -30,14 +30,18 @@ class AdminController {
         model.addAttribute("screens", List.of(
                 new AdminScreen("agents", "/admin/agents", agents.agentCount()),
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
-                new AdminScreen("categories", "/admin/categories", tickets.categories().size()),
+                new AdminScreen("categories", "/admin/categories", (long) tickets.categories().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
-                new AdminScreen("notifications", "/admin/notifications", NotificationKind.values().length)));
+                new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),
+                new AdminScreen("web-form", "/admin/web-form", null)));
         return "system/admin";
     }
 
-    /** One screen on the administration home; {@code key} names its texts ({@code admin.screen.<key>.*}). */
-    record AdminScreen(String key, String path, long count) {
+    /**
+     * One screen on the administration home; {@code key} names its texts ({@code admin.screen.<key>.*}); a screen
+     * that does not list things has no count.
+     */
+    record AdminScreen(String key, String path, Long count) {
     }
 }

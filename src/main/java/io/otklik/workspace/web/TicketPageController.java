@@ -229,6 +229,7 @@ class TicketPageController {
         model.addAttribute("messages", overview.messages());
         model.addAttribute("history", overview.history());
         model.addAttribute("otherTickets", overview.requesterTickets());
+        model.addAttribute("links", overview.links());
         model.addAttribute("statuses", Status.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("teams", overview.teams());

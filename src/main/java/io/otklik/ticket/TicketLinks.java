@@ -1,0 +1,53 @@
+package io.otklik.ticket;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Links between tickets: {@code ticket_id} is linked to {@code linked_ticket_id} with a kind; for
+ * {@value #FOLLOW_UP}, the ticket continues the linked one. Read from both ends.
+ */
+@Component
+class TicketLinks {
+
+    static final String FOLLOW_UP = "FOLLOW_UP";
+
+    private static final String COLUMNS = "t.id, t.reference, t.subject, t.status, t.requester_id, t.organization_id, "
+            + "t.team_id, t.assignee_id, l.created_at";
+
+    private final JdbcClient jdbc;
+
+    TicketLinks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(TicketId ticket, TicketId linked, String kind, Instant now) {
+        jdbc.sql("insert into ticket_link (ticket_id, linked_ticket_id, kind, created_at) values (?, ?, ?, ?)")
+                .params(ticket.value(), linked.value(), kind, Timestamp.from(now)).update();
+    }
+
+    /** Every ticket linked to this one, either way, oldest link first. */
+    List<Linked> of(TicketId ticket) {
+        return jdbc.sql("select 'OUT' as direction, " + COLUMNS
+                        + " from ticket_link l join ticket t on t.id = l.linked_ticket_id where l.ticket_id = :id"
+                        + " union all select 'IN' as direction, " + COLUMNS
+                        + " from ticket_link l join ticket t on t.id = l.ticket_id where l.linked_ticket_id = :id"
+                        + " order by created_at, id")
+                .param("id", ticket.value())
+                .query((rs, n) -> new Linked(new TicketLinkView(new TicketId(rs.getLong("id")),
+                        rs.getString("reference"), rs.getString("subject"), Status.valueOf(rs.getString("status")),
+                        "OUT".equals(rs.getString("direction")) ? TicketLinkView.Relation.FOLLOW_UP_OF
+                                : TicketLinkView.Relation.FOLLOWED_UP_BY),
+                        rs.getLong("requester_id"), rs.getObject("organization_id", Long.class),
+                        rs.getObject("team_id", Long.class), rs.getObject("assignee_id", Long.class)))
+                .list();
+    }
+
+    /** A linked ticket with what it takes to decide who may see it. */
+    record Linked(TicketLinkView view, long requesterId, Long organizationId, Long teamId, Long assigneeId) {
+    }
+}
