@@ -135,7 +135,7 @@ class WebFormController {
             return page(model, embed, stamp, locale);
         }
         try {
-            WebFormSubmissions.Submitted submitted = submit(form, attached);
+            WebFormSubmissions.Submitted submitted = submit(form, attached, locale);
             return "redirect:" + thanksPath(submitted.receiptToken(), embed, locale);
         } catch (NotFoundException e) {
             // The category was removed while the form was open.
@@ -172,13 +172,13 @@ class WebFormController {
     }
 
     /** Opens the ticket; a second sender registering the same new email at the same moment gets one more try. */
-    private WebFormSubmissions.Submitted submit(SupportRequestForm form, List<MultipartFile> files) {
+    private WebFormSubmissions.Submitted submit(SupportRequestForm form, List<MultipartFile> files, Locale locale) {
         List<NewAttachment> newAttachments = files.stream()
                 .map(file -> new NewAttachment(file.getOriginalFilename(), file.getContentType(), file)).toList();
         try {
-            return submissions.submit(form, newAttachments);
+            return submissions.submit(form, newAttachments, locale);
         } catch (DataIntegrityViolationException raced) {
-            return submissions.submit(form, newAttachments);
+            return submissions.submit(form, newAttachments, locale);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.otklik.channel.webform;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import io.otklik.identity.CustomerAccounts;
 import io.otklik.customer.NewCustomer;
 import io.otklik.ticket.Channel;
 import io.otklik.ticket.NewAttachment;
@@ -25,8 +27,10 @@ class WebFormSubmissions {
     private final TicketIntake intake;
     private final TicketQueries tickets;
     private final Receipts receipts;
+    private final CustomerAccounts accounts;
 
-    WebFormSubmissions(TicketIntake intake, TicketQueries tickets, Receipts receipts) {
+    WebFormSubmissions(TicketIntake intake, TicketQueries tickets, Receipts receipts, CustomerAccounts accounts) {
+        this.accounts = accounts;
         this.intake = intake;
         this.tickets = tickets;
         this.receipts = receipts;
@@ -37,11 +41,16 @@ class WebFormSubmissions {
     }
 
     @Transactional
-    Submitted submit(SupportRequestForm form, List<NewAttachment> attachments) {
+    Submitted submit(SupportRequestForm form, List<NewAttachment> attachments, Locale language) {
         TicketId id = intake.open(new NewTicket(form.subject(), form.description(), null, Channel.WEB_FORM, null,
                 form.categoryId(), null, null, Set.of(), attachments),
                 new NewCustomer(form.name(), form.email(), null, null));
         TicketDetails ticket = tickets.details(id);
+        // Mail to a sender who has not chosen a language goes in the language they wrote the form in.
+        long customer = ticket.requester().id().value();
+        if (accounts.languageOf(customer).isEmpty()) {
+            accounts.changeLanguage(customer, language);
+        }
         return new Submitted(id, ticket.reference(), receipts.issue(id.value(), ticket.reference(), ticket.subject()));
     }
 }

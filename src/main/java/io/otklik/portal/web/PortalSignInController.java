@@ -58,18 +58,33 @@ class PortalSignInController {
     }
 
     @GetMapping("/portal/link/{token}")
-    String link(@PathVariable String token, Model model, HttpServletResponse response) {
+    String link(@PathVariable String token, @RequestParam(required = false) String next, Model model,
+            HttpServletResponse response) {
+        model.addAttribute("next", portalPath(next));
         return linkPage(token, signIn.check(token), model, response);
     }
 
     @PostMapping("/portal/link/{token}")
-    String useLink(@PathVariable String token, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+    String useLink(@PathVariable String token, @RequestParam(required = false) String next, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         CustomerLinkState state = signIn.signInWithLink(token, request, response);
         if (state == CustomerLinkState.VALID) {
-            return "redirect:/portal/tickets";
+            String target = portalPath(next);
+            return "redirect:" + (target == null ? "/portal/tickets" : target);
         }
         return linkPage(token, state, model, response);
+    }
+
+    /**
+     * Where a link from one of our mails leads after signing in (a ticket's page); only a path inside the portal,
+     * so a link can never send the customer to another site.
+     */
+    static String portalPath(String next) {
+        if (next == null || !next.startsWith("/portal/") || next.contains("//") || next.contains("\\")
+                || next.chars().anyMatch(c -> c < 0x20)) {
+            return null;
+        }
+        return next;
     }
 
     /** A link that does not work says why (404 unknown, 410 expired or used) and offers to send a new one. */
