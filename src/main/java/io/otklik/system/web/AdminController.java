@@ -1,11 +1,16 @@
 package io.otklik.system.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.otklik.agent.AgentDirectory;
+import io.otklik.channel.DeliveryState;
+import io.otklik.channel.MailSandbox;
+import io.otklik.channel.OutboxAdministration;
 import io.otklik.customer.CustomerDirectory;
 import io.otklik.ticket.TicketQueries;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,21 +22,30 @@ class AdminController {
     private final AgentDirectory agents;
     private final CustomerDirectory customers;
     private final TicketQueries tickets;
+    private final OutboxAdministration outbox;
+    private final ObjectProvider<MailSandbox> sandbox;
 
-    AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets) {
+    AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets,
+            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox) {
         this.agents = agents;
         this.customers = customers;
         this.tickets = tickets;
+        this.outbox = outbox;
+        this.sandbox = sandbox;
     }
 
     @GetMapping("/admin")
     String home(Model model) {
+        Map<DeliveryState, Long> sends = outbox.counts();
+        MailSandbox mailSandbox = sandbox.getIfAvailable();
         model.addAttribute("screens", List.of(
                 new AdminScreen("agents", "/admin/agents", agents.agentCount()),
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
                 new AdminScreen("categories", "/admin/categories", tickets.categories().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
-                new AdminScreen("organizations", "/customers/organizations", customers.organizationCount())));
+                new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
+                new AdminScreen("outbox", "/admin/outbox", sends.get(DeliveryState.QUEUED) + sends.get(DeliveryState.FAILED)),
+                new AdminScreen("sandbox-mail", "/admin/sandbox-mail", mailSandbox == null ? 0 : mailSandbox.mailCount())));
         return "system/admin";
     }
 
