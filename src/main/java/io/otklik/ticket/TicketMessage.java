@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 class TicketMessage {
 
     static final int MAX_BODY = 200_000;
+    static final int MAX_DELIVERY_PROBLEM = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_message_seq")
@@ -42,6 +43,8 @@ class TicketMessage {
 
     @Enumerated(EnumType.STRING)
     private Delivery delivery;
+
+    private String deliveryProblem;
 
     private Instant createdAt;
 
@@ -73,8 +76,18 @@ class TicketMessage {
         return kind;
     }
 
+    /** Records what the channel reports; a problem is kept only while the message has not been sent. */
+    boolean deliveryChanged(Delivery delivery, String problem) {
+        String kept = delivery == Delivery.SENT || problem == null || problem.isBlank() ? null
+                : problem.length() > MAX_DELIVERY_PROBLEM ? problem.substring(0, MAX_DELIVERY_PROBLEM) : problem;
+        boolean changed = this.delivery != delivery || !java.util.Objects.equals(deliveryProblem, kept);
+        this.delivery = delivery;
+        this.deliveryProblem = kept;
+        return changed;
+    }
+
     MessageView view(java.util.List<AttachmentView> attachments) {
         return new MessageView(id, new TicketId(ticketId), kind, new Actor(authorType, authorId, authorName), channel,
-                bodyText, delivery, createdAt, attachments);
+                bodyText, delivery, createdAt, attachments, deliveryProblem);
     }
 }

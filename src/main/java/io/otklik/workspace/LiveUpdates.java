@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.otklik.ticket.MessageAdded;
+import io.otklik.ticket.MessageDeliveryChanged;
 import io.otklik.ticket.TicketChanged;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketOpened;
@@ -64,6 +65,11 @@ public class LiveUpdates {
 
     @EventListener
     void on(MessageAdded event) {
+        afterCommit(event.ticket(), event.at());
+    }
+
+    @EventListener
+    void on(MessageDeliveryChanged event) {
         afterCommit(event.ticket(), event.at());
     }
 

@@ -1,12 +1,17 @@
 package io.otklik.system.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.otklik.agent.AgentDirectory;
+import io.otklik.channel.DeliveryState;
+import io.otklik.channel.MailSandbox;
+import io.otklik.channel.OutboxAdministration;
 import io.otklik.customer.CustomerDirectory;
 import io.otklik.notification.NotificationKind;
 import io.otklik.ticket.TicketQueries;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,15 +23,22 @@ class AdminController {
     private final AgentDirectory agents;
     private final CustomerDirectory customers;
     private final TicketQueries tickets;
+    private final OutboxAdministration outbox;
+    private final ObjectProvider<MailSandbox> sandbox;
 
-    AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets) {
+    AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets,
+            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox) {
         this.agents = agents;
         this.customers = customers;
         this.tickets = tickets;
+        this.outbox = outbox;
+        this.sandbox = sandbox;
     }
 
     @GetMapping("/admin")
     String home(Model model) {
+        Map<DeliveryState, Long> sends = outbox.counts();
+        MailSandbox mailSandbox = sandbox.getIfAvailable();
         model.addAttribute("screens", List.of(
                 new AdminScreen("agents", "/admin/agents", agents.agentCount()),
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
@@ -34,7 +46,11 @@ class AdminController {
                 new AdminScreen("customers", "/customers", customers.customerCount()),
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
                 new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),
-                new AdminScreen("web-form", "/admin/web-form", null)));
+                new AdminScreen("web-form", "/admin/web-form", null),
+                new AdminScreen("outbox", "/admin/outbox",
+                        sends.get(DeliveryState.QUEUED) + sends.get(DeliveryState.FAILED)),
+                new AdminScreen("sandbox-mail", "/admin/sandbox-mail",
+                        mailSandbox == null ? 0L : (long) mailSandbox.mailCount())));
         return "system/admin";
     }
 

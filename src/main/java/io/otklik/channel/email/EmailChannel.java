@@ -1,0 +1,191 @@
+package io.otklik.channel.email;
+
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+
+import io.otklik.channel.DeliveryFailure;
+import io.otklik.channel.OutboundChannel;
+import io.otklik.channel.QueuedSend;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email out: each queued send becomes one SMTP message from the support address, with the Message-ID it was given
+ * when queued and the ticket's thread in In-Reply-To and References, as plain text or as text and HTML
+ * alternatives, all in UTF-8.
+ */
+@Component
+class EmailChannel implements OutboundChannel {
+
+    static final String CHARSET = "UTF-8";
+
+    private final JavaMailSenderImpl sender;
+    private final MailSettings settings;
+    private final Clock clock;
+    private final InternetAddress from;
+    private final InternetAddress replyTo;
+
+    EmailChannel(JavaMailSenderImpl sender, MailSettings settings, Clock clock) {
+        this.sender = sender;
+        this.settings = settings;
+        this.clock = clock;
+        this.from = address(settings.from(), "otklik.mail.from");
+        this.replyTo = address(settings.replyTo(), "otklik.mail.reply-to");
+    }
+
+    @Override
+    public String channel() {
+        return "email";
+    }
+
+    /** {@code <ticket-1042.9f0c…@support-domain>}: unique, and telling which ticket a reply belongs to. */
+    @Override
+    public String newMessageId(Long ticketId) {
+        String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        String random = UUID.randomUUID().toString().replace("-", "");
+        return "<" + (ticketId == null ? "" : "ticket-" + ticketId + ".") + random + "@" + domain + ">";
+    }
+
+    @Override
+    public void deliver(QueuedSend send) {
+        if (sender.getHost() == null) {
+            throw new DeliveryFailure("No SMTP server is configured (OTKLIK_SMTP_HOST)", false, null);
+        }
+        MimeMessage message;
+        try {
+            message = compose(send);
+        } catch (AddressException e) {
+            throw new DeliveryFailure("Invalid address: " + e.getMessage(), true, e);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new DeliveryFailure("Cannot compose the mail: " + e.getMessage(), true, e);
+        }
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            throw new DeliveryFailure(describe(e), refusedForGood(e), e);
+        }
+    }
+
+    MimeMessage compose(QueuedSend send) throws MessagingException, UnsupportedEncodingException {
+        MimeMessage message = new IdentifiedMessage(sender.getSession(), send.messageId());
+        message.setFrom(from);
+        message.setReplyTo(new Address[] {replyTo});
+        message.setRecipients(Message.RecipientType.TO, addresses(send.to()));
+        if (!send.cc().isEmpty()) {
+            message.setRecipients(Message.RecipientType.CC, addresses(send.cc()));
+        }
+        message.setSubject(send.subject(), CHARSET);
+        message.setSentDate(Date.from(clock.instant()));
+        if (send.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", send.inReplyTo());
+        }
+        if (!send.references().isEmpty()) {
+            message.setHeader("References", MimeUtility.fold("References: ".length(),
+                    String.join(" ", send.references())));
+        }
+        if (send.ticketId() != null) {
+            message.setHeader("X-Otklik-Ticket", String.valueOf(send.ticketId()));
+        }
+        if (send.html() == null || send.html().isBlank()) {
+            message.setText(send.text(), CHARSET);
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(send.text(), CHARSET);
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(send.html(), CHARSET, "html");
+            MimeMultipart alternatives = new MimeMultipart("alternative");
+            alternatives.addBodyPart(text);
+            alternatives.addBodyPart(html);
+            message.setContent(alternatives);
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private String describe(MailException e) {
+        Throwable cause = e;
+        if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+            cause = send.getFailedMessages().values().iterator().next();
+        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(cause);
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().strip();
+        return "SMTP " + sender.getHost() + ":" + sender.getPort() + " — " + root.getClass().getSimpleName() + message;
+    }
+
+    /** The server refused a recipient for good (an address that does not exist): retrying would not help. */
+    private static boolean refusedForGood(MailException e) {
+        List<Throwable> causes = new ArrayList<>();
+        causes.add(e);
+        if (e instanceof MailSendException send) {
+            causes.addAll(send.getFailedMessages().values().stream().map(Throwable.class::cast).toList());
+        }
+        for (Throwable cause : causes) {
+            for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof AddressException) {
+                    return true;
+                }
+                if (t instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                        && failed.getInvalidAddresses().length > 0
+                        && (failed.getValidSentAddresses() == null || failed.getValidSentAddresses().length == 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static InternetAddress[] addresses(List<String> values) throws AddressException,
+            UnsupportedEncodingException {
+        List<InternetAddress> result = new ArrayList<>();
+        for (String value : values) {
+            InternetAddress parsed = new InternetAddress(value.strip(), true);
+            result.add(new InternetAddress(parsed.getAddress(), parsed.getPersonal(), CHARSET));
+        }
+        return result.toArray(InternetAddress[]::new);
+    }
+
+    private static InternetAddress address(String value, String property) {
+        try {
+            InternetAddress parsed = new InternetAddress(value.strip(), true);
+            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), CHARSET);
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalStateException(property + " is not a mail address: " + value, e);
+        }
+    }
+
+    /** A message that keeps the Message-ID it was given when queued, whatever saving it would generate. */
+    static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}
