@@ -65,12 +65,15 @@ class KeepAgentsInformed {
         if (!event.fields().contains("assignee")) {
             return;
         }
+        // History shows people by name; the assignee's id is the ticket's own, as of now.
+        TicketDetails ticket = tickets.details(event.ticket());
+        if (ticket.assignee() == null) {
+            return;
+        }
         tickets.history(event.ticket()).stream()
-                .filter(entry -> entry.field().equals("assignee") && entry.at().equals(event.at())
-                        && entry.newValue() != null)
+                .filter(entry -> entry.field().equals("assignee") && notAfter(entry.at(), event.at()))
                 .reduce((first, second) -> second)
-                .ifPresent(change -> assigned(tickets.details(event.ticket()),
-                        new AgentId(Long.parseLong(change.newValue())), change.actor(), event.at().toEpochMilli()));
+                .ifPresent(change -> assigned(ticket, ticket.assignee(), change.actor(), event.at().toEpochMilli()));
     }
 
     @ApplicationModuleListener
@@ -126,5 +129,14 @@ class KeepAgentsInformed {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether a history line belongs to the change an event reports or to one before it: the event is stamped as
+     * the change is saved, a moment after its history lines; a later change has its own event.
+     */
+    private static boolean notAfter(java.time.Instant line, java.time.Instant event) {
+        return !line.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                .isAfter(event.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 }

@@ -79,7 +79,7 @@ class KeepCustomersInformed {
             return;
         }
         Optional<HistoryView> change = tickets.history(event.ticket()).stream()
-                .filter(entry -> entry.field().equals("status") && entry.at().equals(event.at()))
+                .filter(entry -> entry.field().equals("status") && notAfter(entry.at(), event.at()))
                 .reduce((first, second) -> second);
         if (change.isEmpty()) {
             return;
@@ -102,5 +102,14 @@ class KeepCustomersInformed {
             default -> {
             }
         }
+    }
+
+    /**
+     * Whether a history line belongs to the change an event reports or to one before it: the event is stamped as
+     * the change is saved, a moment after its history lines; a later change has its own event.
+     */
+    private static boolean notAfter(java.time.Instant line, java.time.Instant event) {
+        return !line.truncatedTo(java.time.temporal.ChronoUnit.MICROS)
+                .isAfter(event.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 }

@@ -61,7 +61,8 @@ class Notices {
     Notice forAgent(String key, NotificationKind kind, TicketDetails ticket, AgentId agentId,
             Map<String, String> extra) {
         AgentView agent = agents.agent(agentId);
-        Locale language = SupportedLanguages.nearest(accounts.find(agent.userId()).locale());
+        Locale chosen = accounts.find(agent.userId()).locale();
+        Locale language = chosen == null ? SupportedLanguages.RUSSIAN : SupportedLanguages.nearest(chosen);
         Map<String, String> values = common(ticket, language);
         values.put("ticket.link", publicUrl + "/tickets/" + ticket.id().value());
         values.put("recipient.name", agent.name());

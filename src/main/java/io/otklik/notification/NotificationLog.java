@@ -34,6 +34,18 @@ class NotificationLog {
                 .param("outbox", outboxId).param("suppressed", suppressed).param("at", Timestamp.from(at)).update();
     }
 
+    /**
+     * Holds the customer's lock until the transaction ends, so that one customer's notices are decided one at a
+     * time (the hourly limit counts what the others decided).
+     */
+    void lockCustomer(long customerId) {
+        // A failed insert would abort a PostgreSQL transaction, so a second writer's insert just does nothing.
+        jdbc.sql("insert into notification_recipient (customer_id) values (:customer) on conflict do nothing")
+                .param("customer", customerId).update();
+        jdbc.sql("select customer_id from notification_recipient where customer_id = :customer for update")
+                .param("customer", customerId).query(Long.class).single();
+    }
+
     /** Acknowledgements actually sent to a customer since a time (suppressed ones do not count). */
     long sentSince(long customerId, NotificationKind kind, Instant since) {
         return jdbc.sql("""

@@ -38,6 +38,9 @@ class Notifier {
 
     @Transactional
     void send(Notice notice) {
+        if (notice.kind() == NotificationKind.ACKNOWLEDGEMENT && notice.customerId() != null) {
+            log.lockCustomer(notice.customerId());
+        }
         if (log.exists(notice.key())) {
             return;
         }
@@ -55,7 +58,7 @@ class Notifier {
         NotificationTemplate template = templates.template(notice.kind(), notice.language());
         String subject = TemplateText.oneLine(TemplateText.fill(template.subject(), notice.variables()));
         String text = TemplateText.fill(template.body(), notice.variables());
-        long outboxId = outbox.enqueue(new OutboundMail(notice.key(), notice.ticketId(), notice.ticketMessageId(),
+        long outboxId = outbox.enqueue(new OutboundMail("notification:" + notice.key(), notice.ticketId(), notice.ticketMessageId(),
                 List.of(notice.recipient()), List.of(), subject, text,
                 TemplateText.html(text, notice.language().getLanguage())));
         log.add(notice, outboxId, null, now);

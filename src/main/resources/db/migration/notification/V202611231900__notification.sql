@@ -27,3 +27,9 @@ create table notification (
 );
 create index notification_ticket on notification (ticket_id, created_at);
 create index notification_customer_kind on notification (customer_id, kind, created_at);
+
+-- One row per customer we have written to: notices to one customer lock it, so that the hourly limit on
+-- acknowledgements holds when several are decided at once.
+create table notification_recipient (
+    customer_id  bigint not null primary key
+);
