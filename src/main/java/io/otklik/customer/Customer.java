@@ -1,7 +1,7 @@
 package io.otklik.customer;
 
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +11,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A person who asks for help. */
+/**
+ * A person who asks for help. All their addresses live in the contact book; the customer row keeps the primary
+ * email and phone (the phone as first written, for showing), which are always among those addresses.
+ */
 @Entity
 @Table(name = "customer")
 class Customer {
@@ -25,6 +28,9 @@ class Customer {
     private String email;
     private String phone;
     private Long organizationId;
+    private boolean seesOrganizationTickets;
+    private Long mergedInto;
+    private Instant mergedAt;
     private Instant createdAt;
 
     @Version
@@ -35,7 +41,7 @@ class Customer {
 
     Customer(String name, String email, String phone, Long organizationId, Instant now) {
         this.name = name.trim();
-        this.email = normalizeEmail(email);
+        this.email = ContactKind.EMAIL.normalize(email);
         this.phone = phone == null || phone.isBlank() ? null : phone.trim();
         this.organizationId = organizationId;
         this.createdAt = now;
@@ -45,8 +51,56 @@ class Customer {
         this.name = newName.trim();
     }
 
-    static String normalizeEmail(String email) {
-        return email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT);
+    /** A new address became the primary one of its kind when the customer had none. */
+    void adopt(ContactKind kind, String written) {
+        if (kind == ContactKind.EMAIL && email == null) {
+            email = ContactKind.EMAIL.normalize(written);
+        } else if (kind == ContactKind.PHONE && phone == null) {
+            phone = written.strip();
+        }
+    }
+
+    /** An address was removed; when it was the primary one, the next address of its kind (or none) takes over. */
+    void forget(ContactKind kind, String address, String next) {
+        if (kind == ContactKind.EMAIL && Objects.equals(email, address)) {
+            email = next;
+        } else if (kind == ContactKind.PHONE && phone != null
+                && Objects.equals(ContactKind.PHONE.normalize(phone), address)) {
+            phone = next;
+        }
+    }
+
+    void joinOrganization(Long organization) {
+        if (organizationId == null) {
+            organizationId = organization;
+        }
+    }
+
+    void letSeeOrganizationTickets(boolean sees) {
+        seesOrganizationTickets = sees;
+    }
+
+    /**
+     * Marks this customer as merged into another. Its addresses move away, so the primary ones are cleared here;
+     * it no longer speaks for its organization.
+     */
+    void mergeInto(long target, Instant now) {
+        mergedInto = target;
+        mergedAt = now;
+        email = null;
+        phone = null;
+        seesOrganizationTickets = false;
+    }
+
+    /** Takes over what a merged duplicate had and this customer lacked: primary email and phone, organization. */
+    void absorb(String duplicateEmail, String duplicatePhone, Long duplicateOrganization) {
+        if (email == null) {
+            email = duplicateEmail;
+        }
+        if (phone == null) {
+            phone = duplicatePhone;
+        }
+        joinOrganization(duplicateOrganization);
     }
 
     Long id() {
@@ -67,6 +121,18 @@ class Customer {
 
     Long organizationId() {
         return organizationId;
+    }
+
+    boolean seesOrganizationTickets() {
+        return seesOrganizationTickets;
+    }
+
+    Long mergedInto() {
+        return mergedInto;
+    }
+
+    boolean merged() {
+        return mergedInto != null;
     }
 
     Instant createdAt() {

@@ -12,8 +12,13 @@ import io.otklik.agent.AgentDirectory;
 import io.otklik.agent.AgentId;
 import io.otklik.agent.NewAgent;
 import io.otklik.agent.TeamId;
+import io.otklik.customer.ContactKind;
+import io.otklik.customer.CustomField;
+import io.otklik.customer.CustomFieldType;
 import io.otklik.customer.CustomerDirectory;
+import io.otklik.customer.CustomerFields;
 import io.otklik.customer.CustomerId;
+import io.otklik.customer.CustomerSegments;
 import io.otklik.customer.NewCustomer;
 import io.otklik.identity.Accounts;
 import io.otklik.ticket.Categories;
@@ -60,6 +65,8 @@ class DemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final AgentDirectory agents;
     private final CustomerDirectory customers;
+    private final CustomerSegments segments;
+    private final CustomerFields fields;
     private final Categories categories;
     private final TicketIntake intake;
     private final Conversations conversations;
@@ -68,12 +75,14 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DemoData(Accounts accounts, AgentDirectory agents, CustomerDirectory customers, Categories categories,
-            TicketIntake intake, Conversations conversations, TicketUpdates updates, UserDetailsService users,
-            TransactionTemplate transactions, Clock clock) {
+    DemoData(Accounts accounts, AgentDirectory agents, CustomerDirectory customers, CustomerSegments segments,
+            CustomerFields fields, Categories categories, TicketIntake intake, Conversations conversations,
+            TicketUpdates updates, UserDetailsService users, TransactionTemplate transactions, Clock clock) {
         this.accounts = accounts;
         this.agents = agents;
         this.customers = customers;
+        this.segments = segments;
+        this.fields = fields;
         this.categories = categories;
         this.intake = intake;
         this.conversations = conversations;
@@ -117,10 +126,36 @@ class DemoData implements ApplicationRunner {
         Map<String, CustomerId> requesters = new HashMap<>();
         DemoDataset.customers().forEach(person -> requesters.put(person.key(),
                 customers.register(new NewCustomer(person.name(), person.email(), person.phone(), null))));
+        describeCustomers(requesters);
         Refs refs = new Refs(teams, staff, categoryIds, requesters);
         List<DemoStory> stories = DemoDataset.stories();
         stories.forEach(story -> play(story, refs));
         return stories.size();
+    }
+
+    /** More addresses, the VIP segment, contract numbers and an organization's manager for some customers. */
+    private void describeCustomers(Map<String, CustomerId> requesters) {
+        fields.define(new CustomField(DemoDataset.CONTRACT_KEY, DemoDataset.CONTRACT_NAME, CustomFieldType.TEXT,
+                List.of()));
+        for (DemoDataset.CustomerDetails details : DemoDataset.customerDetails()) {
+            CustomerId customer = Refs.require(requesters, details.key());
+            details.moreEmails().forEach(email -> customers.addContact(customer, ContactKind.EMAIL, email));
+            if (details.telegram() != null) {
+                customers.addContact(customer, ContactKind.TELEGRAM, details.telegram());
+            }
+            if (details.vk() != null) {
+                customers.addContact(customer, ContactKind.VK, details.vk());
+            }
+            if (details.vip()) {
+                segments.putIn(customer, DemoDataset.VIP);
+            }
+            if (details.contract() != null) {
+                fields.change(customer, Map.of(DemoDataset.CONTRACT_KEY, details.contract()));
+            }
+            if (details.manager()) {
+                customers.allowOrganizationTickets(customer, true);
+            }
+        }
     }
 
     /** Opens the ticket and replays what support did, each step as the person who did it. */

@@ -148,6 +148,34 @@ final class DemoDataset {
                 new CustomerSeed("Сергей Власов", null, "+7 903 555-62-88"));
     }
 
+    /** The custom field every demo customer card has: the number of the customer's contract. */
+    static final String CONTRACT_KEY = "contract";
+    static final String CONTRACT_NAME = "Договор";
+    static final String VIP = "VIP";
+
+    /**
+     * What is known about some customers beyond their first address: more emails, a Telegram or VK id, the VIP
+     * segment, their contract number, and whether they manage their organization's support (see all its tickets).
+     */
+    record CustomerDetails(String key, List<String> moreEmails, String telegram, String vk, boolean vip,
+            String contract, boolean manager) {
+    }
+
+    static List<CustomerDetails> customerDetails() {
+        return List.of(
+                new CustomerDetails("i.petrov@romashka-trade.example", List.of("ivan.petrov@mail.example"),
+                        "@ivan_petrov_rt", null, true, "Д-2024/117", true),
+                new CustomerDetails("v.zaitsev@sevlogistic.example", List.of("zaitsev.viktor@mail.example"),
+                        "@v_zaitsev", null, true, "СЛЦ-0042", false),
+                new CustomerDetails("l.komarova@zdorovie-plus.example", List.of("komarova.lm@mail.example"), null,
+                        "id48213377", false, "ЗП-2023/09", false),
+                new CustomerDetails("t.andreeva@hlebdom.example", List.of(), "@tanya_hlebdom", null, true,
+                        "ХД-15", false),
+                new CustomerDetails("n.fedotov@tehnostroy.example", List.of("fedotov.n@mail.example"), null, null,
+                        false, "ТС-2025/003", false),
+                new CustomerDetails("+7 921 555-01-17", List.of(), "@dasha_osipova", null, false, null, false));
+    }
+
     /** The tickets, oldest first: the closed ones long ago, the new ones this morning. */
     static List<DemoStory> stories() {
         return List.of(

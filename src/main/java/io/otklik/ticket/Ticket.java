@@ -174,6 +174,20 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
         }
     }
 
+    /**
+     * Hands the ticket to another requester (their customer record was merged into another). Closed tickets follow
+     * too: they are the person's history. A ticket without an organization takes the new requester's.
+     */
+    void changeRequester(long customer, Long organization, Actor actor, Instant now) {
+        if (!Objects.equals(customer, requesterId)) {
+            record(actor, now, "requester", str(requesterId), Long.toString(customer));
+            requesterId = customer;
+            if (organizationId == null) {
+                organizationId = organization;
+            }
+        }
+    }
+
     void retag(Collection<String> newTags, Actor actor, Instant now) {
         Set<String> target = normalizeTags(newTags);
         if (!target.equals(tags)) {

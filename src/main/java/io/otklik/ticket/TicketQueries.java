@@ -185,8 +185,13 @@ public class TicketQueries {
                 .flatMap(e -> java.util.stream.Stream.of(e.oldValue(), e.newValue())).filter(Objects::nonNull)
                 .map(v -> new AgentId(Long.parseLong(v))).distinct().toList();
         Map<AgentId, String> agentNames = agents.names(agentIds);
+        List<CustomerId> requesterIds = entries.stream().filter(e -> e.field().equals("requester"))
+                .flatMap(e -> java.util.stream.Stream.of(e.oldValue(), e.newValue())).filter(Objects::nonNull)
+                .map(v -> new CustomerId(Long.parseLong(v))).distinct().toList();
+        Map<CustomerId, String> requesterNames = customers.names(requesterIds);
         return entries.stream().map(e -> switch (e.field()) {
             case "assignee" -> named(e, v -> agentNames.get(new AgentId(v)));
+            case "requester" -> named(e, v -> requesterNames.get(new CustomerId(v)));
             case "team" -> named(e, v -> Optional.ofNullable(lookups.teams().get(new TeamId(v))).map(TeamView::name)
                     .orElse(null));
             case "category" -> named(e, lookups.categories()::get);

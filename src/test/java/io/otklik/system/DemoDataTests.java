@@ -98,6 +98,21 @@ class DemoDataTests {
     }
 
     @Test
+    void someCustomersHaveSeveralAddressesAreVipHaveAContractOrManageTheirOrganization() {
+        assertThat(count("select count(*) from (select customer_id from customer_contact where kind = 'EMAIL' "
+                + "group by customer_id having count(*) > 1) several")).as("customers with two emails")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from customer_contact where kind = 'TELEGRAM'")).isGreaterThanOrEqualTo(3);
+        assertThat(count("select count(*) from customer_contact where kind = 'PHONE'")).isGreaterThanOrEqualTo(10);
+        assertThat(count("select count(*) from customer_segment cs join segment s on s.id = cs.segment_id "
+                + "where s.name = 'VIP'")).isBetween(3L, 6L);
+        assertThat(jdbc.sql("select name from customer_field").query(String.class).list()).containsExactly("Договор");
+        assertThat(count("select count(*) from customer_field_value")).isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("select name from customer where sees_organization_tickets").query(String.class).list())
+                .containsExactly("Иван Петров");
+    }
+
+    @Test
     void theDemoAdministratorSignsInWithTheDocumentedPassword() throws Exception {
         mvc.perform(formLogin().user("admin@otklik.local").password("otklik-demo")).andExpect(redirectedUrl("/"));
         mvc.perform(formLogin().user("m.kozlova@otklik.local").password("otklik-demo"))

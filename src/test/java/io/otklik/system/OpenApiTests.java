@@ -29,7 +29,11 @@ class OpenApiTests extends ApiTest {
         assertThat(api.get("paths").propertyNames()).contains("/api/v1/tickets", "/api/v1/tickets/{number}",
                 "/api/v1/tickets/{number}/messages", "/api/v1/tickets/{number}/history",
                 "/api/v1/attachments/{id}", "/api/v1/categories", "/api/v1/customers", "/api/v1/customers/{id}",
-                "/api/v1/agents", "/api/v1/teams");
+                "/api/v1/agents", "/api/v1/teams", "/api/v1/customers/{id}/contacts", "/api/v1/customers/{id}/merge",
+                "/api/v1/customers/{id}/fields", "/api/v1/customers/{id}/segments/{segment}",
+                "/api/v1/customers/segments", "/api/v1/customers/fields");
+        assertThat(api.at("/components/schemas/CustomerResponse/properties").propertyNames())
+                .contains("contacts", "segments", "fields", "seesOrganizationTickets");
         assertThat(api.get("paths").propertyNames()).allMatch(path -> path.startsWith("/api/"));
         assertThat(api.at("/paths/~1api~1v1~1tickets~1{number}/patch")).isNotNull();
         assertThat(api.at("/paths/~1api~1v1~1tickets~1{number}~1messages/post/requestBody/content")

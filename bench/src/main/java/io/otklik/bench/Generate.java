@@ -28,7 +28,8 @@ public final class Generate {
     private static final List<String> BULK_TABLES = List.of("ticket", "ticket_tag", "ticket_message",
             "ticket_history");
     private static final List<String> ALL_TABLES = List.of("user_account", "team", "agent", "agent_team",
-            "ticket_category", "organization", "customer", "ticket", "ticket_tag", "ticket_message", "ticket_history");
+            "ticket_category", "organization", "customer", "customer_contact", "ticket", "ticket_tag", "ticket_message",
+            "ticket_history");
 
     /** Flyway logs every step through java.util.logging; our phase summary says what matters. Held so it stays set. */
     private static final Logger QUIET_FLYWAY = Logger.getLogger("org.flywaydb");

@@ -49,6 +49,7 @@ final class People {
     private final CopyRows categories = new CopyRows(1_024);
     private final CopyRows organizations;
     private final CopyRows customers;
+    private final CopyRows contacts;
 
     People(long tickets, long seed, long now) {
         this.now = now;
@@ -60,6 +61,7 @@ final class People {
         customerFirstName = new String[customerCount + 1];
         organizations = new CopyRows(organizationCount * 80);
         customers = new CopyRows(customerCount * 140);
+        contacts = new CopyRows(customerCount * 110);
         agentNames.add(null);
         buildStaff(new Random(seed));
         String[] domains = buildOrganizations(new Random(seed + 1));
@@ -87,7 +89,8 @@ final class People {
                 new Load("agent_team (agent_id, team_id)", memberships),
                 new Load("ticket_category (id, name, position)", categories),
                 new Load("organization (id, name, domain, created_at)", organizations),
-                new Load("customer (id, name, email, phone, organization_id, created_at, version)", customers));
+                new Load("customer (id, name, email, phone, organization_id, created_at, version)", customers),
+                new Load("customer_contact (kind, address, customer_id, created_at)", contacts));
     }
 
     /** A COPY target (table and columns) with its rows. */
@@ -147,6 +150,7 @@ final class People {
 
     private void buildCustomers(Random random, String[] domains) {
         Set<String> emails = new HashSet<>(customerCount * 2);
+        Set<String> phones = new HashSet<>(customerCount);
         for (int id = 1; id <= customerCount; id++) {
             Names.Person person = Names.person(random);
             long organization = random.nextInt(100) < 85 ? 1 + random.nextInt(organizationCount) : 0;
@@ -154,9 +158,17 @@ final class People {
             String email = unique(emails, person.mailbox(), "@" + host);
             String phone = random.nextInt(100) < 60 ? String.format("+7 9%02d %03d-%02d-%02d", random.nextInt(100),
                     random.nextInt(1000), random.nextInt(100), random.nextInt(100)) : null;
+            // A phone number belongs to one customer (customer_contact's key); a repeated random one is dropped.
+            if (phone != null && !phones.add(phone.replaceAll("[^0-9]", ""))) {
+                phone = null;
+            }
+            long created = now - (730 + random.nextInt(365)) * DAY - random.nextInt(86_400_000);
             customers.add(id).add(person.fullName()).add(email).add(phone)
-                    .add(organization == 0 ? null : organization)
-                    .addTime(now - (730 + random.nextInt(365)) * DAY - random.nextInt(86_400_000)).add(0).endRow();
+                    .add(organization == 0 ? null : organization).addTime(created).add(0).endRow();
+            contacts.add("EMAIL").add(email.toLowerCase(java.util.Locale.ROOT)).add(id).addTime(created).endRow();
+            if (phone != null) {
+                contacts.add("PHONE").add("+" + phone.replaceAll("[^0-9]", "")).add(id).addTime(created).endRow();
+            }
             customerOrganization[id] = organization;
             customerName[id] = person.fullName();
             customerSignature[id] = person.shortName();

@@ -16,13 +16,12 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Customers for every agent: search by name, email or phone; register one; open their card. */
+/** Customers for every agent: search by name, organization or any address; register one. */
 @Controller
 @RequestMapping("/customers")
 class CustomersController {
@@ -49,22 +48,13 @@ class CustomersController {
             try {
                 CustomerId id = directory.register(form.toNewCustomer());
                 return "redirect:/customers/" + id.value() + "?registered";
-            } catch (ConflictException e) {
-                errors.rejectValue("email", e.code(), e.arguments(), null);
+            } catch (ConflictException | RuleViolationException e) {
+                errors.rejectValue(e.code().contains("phone") ? "phone" : "email", e.code(), e.arguments(), null);
             } catch (NotFoundException e) {
                 errors.rejectValue("organizationId", e.code(), e.arguments(), null);
-            } catch (RuleViolationException e) {
-                errors.rejectValue("email", e.code(), e.arguments(), null);
             }
         }
         return page(null, model, false);
-    }
-
-    @GetMapping("/{id}")
-    String card(@PathVariable long id, Model model) {
-        CustomerCard card = directory.card(new CustomerId(id));
-        model.addAttribute("customer", card);
-        return "customer/customer";
     }
 
     private String page(String query, Model model, boolean fragment) {

@@ -31,11 +31,13 @@ class PortalCustomer {
     }
 
     /**
-     * Their own tickets. Organization tickets are for customers the customer module marks as allowed to see them:
-     * pass {@code CustomerScope.of(id, allowed, organization)} here once it does.
+     * Their own tickets, and their organization's when the customer module says they may see them (an
+     * organization's manager). A customer merged into another since signing in sees the tickets of the one they
+     * became.
      */
     CustomerScope scope() {
-        return CustomerScope.own(id());
+        CustomerCard card = card();
+        return CustomerScope.of(card.id(), card.seesOrganizationTickets(), card.organizationId());
     }
 
     boolean signedIn() {
