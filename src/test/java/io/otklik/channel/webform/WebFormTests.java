@@ -389,6 +389,7 @@ class WebFormTests extends PostgresTest {
     void theEmbedScriptFramesTheFormWhichOtherSitesMayShowWhileOtherPagesStayUnframable() throws Exception {
         MvcResult script = mvc.perform(get("/support/embed.js")).andExpect(status().isOk()).andReturn();
         assertThat(script.getResponse().getContentType()).startsWith("text/javascript");
+        assertThat(script.getResponse().getHeader("Cache-Control")).isEqualTo("max-age=3600, public");
         assertThat(script.getResponse().getContentAsString()).contains("/support/new?embed=1", "iframe",
                 "\"ru\":\"Форма обращения в поддержку\"", "\"en\":\"Support request form\"", "data-lang");
 
