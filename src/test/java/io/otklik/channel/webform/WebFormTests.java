@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -394,6 +393,7 @@ class WebFormTests extends PostgresTest {
     void theEmbedScriptFramesTheFormWhichOtherSitesMayShowWhileOtherPagesStayUnframable() throws Exception {
         MvcResult script = mvc.perform(get("/support/embed.js")).andExpect(status().isOk()).andReturn();
         assertThat(script.getResponse().getContentType()).startsWith("text/javascript");
+        assertThat(script.getResponse().getHeader("Cache-Control")).isEqualTo("max-age=3600, public");
         assertThat(script.getResponse().getContentAsString()).contains("/support/new?embed=1", "iframe",
                 "\"ru\":\"Форма обращения в поддержку\"", "\"en\":\"Support request form\"", "data-lang");
 
