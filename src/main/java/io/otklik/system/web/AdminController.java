@@ -44,8 +44,10 @@ class AdminController {
                 new AdminScreen("categories", "/admin/categories", tickets.categories().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
-                new AdminScreen("outbox", "/admin/outbox", sends.get(DeliveryState.QUEUED) + sends.get(DeliveryState.FAILED)),
-                new AdminScreen("sandbox-mail", "/admin/sandbox-mail", mailSandbox == null ? 0 : mailSandbox.mailCount())));
+                new AdminScreen("outbox", "/admin/outbox",
+                        sends.get(DeliveryState.QUEUED) + sends.get(DeliveryState.FAILED)),
+                new AdminScreen("sandbox-mail", "/admin/sandbox-mail",
+                        mailSandbox == null ? 0 : mailSandbox.mailCount())));
         return "system/admin";
     }
 
