@@ -1,6 +1,7 @@
 package io.otklik;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.otklik.channel.DeliveryState;
+import io.otklik.channel.OutboundMail;
+import io.otklik.channel.Outbox;
+import io.otklik.channel.email.SandboxMail;
+import io.otklik.channel.email.SandboxMailServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Smoke test of the embedded default: with no database configured the application starts on its H2 file database
- * under the data folder, migrates it with the same scripts as PostgreSQL, and serves the sign-in page.
+ * under the data folder, migrates it with the same scripts as PostgreSQL, serves the sign-in page, and sends mail
+ * through the outbox (the same SQL as on PostgreSQL) to its built-in sandbox mail server.
  */
 class EmbeddedDefaultTests {
 
@@ -47,6 +58,21 @@ class EmbeddedDefaultTests {
         assertThat(Files.exists(dataDir.resolve("db/otklik.mv.db"))).isTrue();
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aQueuedMailLandsInTheBuiltInSandboxMailServer() {
+        Outbox outbox = app.getBean(Outbox.class);
+        long id = app.getBean(TransactionTemplate.class).execute(status -> {
+            long queued = outbox.enqueue(new OutboundMail("smoke:1", null, null, List.of("newcomer@example.test"),
+                    List.of(), "Проверка почты", "Письмо из песочницы", null));
+            assertThat(outbox.enqueue(new OutboundMail("smoke:1", null, null, List.of("newcomer@example.test"),
+                    List.of(), "Проверка почты", "Письмо из песочницы", null))).isEqualTo(queued);
+            return queued;
+        });
+        SandboxMailServer sandbox = app.getBean(SandboxMailServer.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.states(List.of(id)).get(id) == DeliveryState.SENT);
+        assertThat(sandbox.mails()).extracting(SandboxMail::subject).containsExactly("Проверка почты");
     }
 
     @Test

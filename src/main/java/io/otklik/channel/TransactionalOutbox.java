@@ -48,6 +48,8 @@ class TransactionalOutbox implements Outbox {
         if (queued.isPresent()) {
             return queued.get();
         }
+        // The thread so far: the ticket's earlier outgoing mails. Once incoming mail is stored, the Message-IDs of
+        // the customer's mails belong in this list too, in the order they arrived.
         List<String> earlier = mail.ticketId() == null ? List.of()
                 : entries.messageIdsOfTicket(mail.ticketId(), EMAIL);
         String messageId = channels.of(EMAIL).newMessageId(mail.ticketId());

@@ -1,6 +1,6 @@
 -- The outbox: every outgoing send is stored here in the transaction that decided it, then sent after commit by
 -- whichever node claims it first (select … for update skip locked), retried with backoff, and recorded as sent or
--- failed. See docs/adr/0005-outbox-exactly-once.md.
+-- failed. See docs/adr/0009-outbox-exactly-once.md.
 create sequence outbox_entry_seq start with 1 increment by 1;
 create table outbox_entry (
   id                bigint primary key,

@@ -89,7 +89,13 @@ public record SandboxMail(long number, Instant receivedAt, List<String> envelope
         }
         List<String> names = new ArrayList<>();
         for (Address address : addresses) {
-            names.add(address instanceof InternetAddress internet ? internet.toUnicodeString() : address.toString());
+            if (address instanceof InternetAddress internet) {
+                String personal = internet.getPersonal();
+                names.add(personal == null || personal.isBlank() ? internet.getAddress()
+                        : personal + " <" + internet.getAddress() + ">");
+            } else {
+                names.add(address.toString());
+            }
         }
         return String.join(", ", names);
     }

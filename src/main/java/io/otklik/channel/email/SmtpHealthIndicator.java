@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SmtpHealthIndicator implements HealthIndicator {
 
-    static final Status UNREACHABLE = new Status("UNREACHABLE", "The SMTP server does not answer; mail waits in the outbox");
+    static final Status UNREACHABLE = new Status("UNREACHABLE",
+            "The SMTP server does not answer; mail waits in the outbox");
     private static final Duration KEEP = Duration.ofSeconds(15);
 
     private final JavaMailSenderImpl sender;

@@ -96,7 +96,8 @@ class OutgoingMailTests extends PostgresTest {
     void theSecondMailOfATicketAnswersTheFirstSoRepliesThread() throws Exception {
         String email = "boris-" + TestStaff.unique() + "@client.test";
         TicketId ticket = ticketOf(email, "Счёт не пришёл");
-        long first = enqueue(mail("ack:" + ticket.value(), ticket, email, "Обращение принято", "Мы получили ваш запрос."));
+        long first = enqueue(mail("ack:" + ticket.value(), ticket, email, "Обращение принято",
+                "Мы получили ваш запрос."));
         String firstId = messageIdOf(first);
         fromMailbox(email, firstId);
         long second = enqueue(mail("reply:" + TestStaff.unique(), ticket, email, "Re: Счёт не пришёл", "Счёт выслан."));
@@ -160,7 +161,7 @@ class OutgoingMailTests extends PostgresTest {
         return sandbox.mails().stream().filter(m -> messageId.equals(m.messageId())).count();
     }
 
-    /** The mail as the customer's mail program reads it over IMAP (the sandbox's mailbox: login and password are the address). */
+    /** The mail as the customer's mail program reads it over IMAP (sandbox mailboxes: login = password = address). */
     private MimeMessage fromMailbox(String address, String messageId) throws Exception {
         await().atMost(WAIT).until(() -> copiesOf(messageId) > 0);
         Properties properties = new Properties();
