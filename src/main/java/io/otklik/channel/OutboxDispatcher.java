@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends what the outbox holds: each entry right after the transaction that queued it commits, and on a regular
  * sweep whatever is due (retries, entries a crashed node left, entries queued while this node was stopping).
  * Each entry is claimed in a transaction of its own before it is sent (the try is counted and the entry held), and
- * the outcome is recorded in another after; see docs/adr/0005. One worker thread per node sends one entry at a
+ * the outcome is recorded in another after; see docs/adr/0009. One worker thread per node sends one entry at a
  * time, so entries leave in the order they became due.
  */
 @Component
