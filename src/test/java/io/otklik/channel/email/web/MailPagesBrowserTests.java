@@ -154,6 +154,12 @@ class MailPagesBrowserTests extends PostgresTest {
         assertThat(badBadge).hasAttribute("title", Pattern.compile("^Последняя попытка отправки не удалась: "
                 + "Invalid address"));
         BrowserSession.screenshot(page, "ticket-delivery-states");
+
+        page.navigate("/admin/outbox?state=FAILED");
+        assertThat(page.locator("[data-testid=outbox-entry]").first()).containsText("неверный адрес");
+        assertThat(page.locator("[data-testid=outbox-entry]").first().getByRole(
+                com.microsoft.playwright.options.AriaRole.BUTTON)).hasText("Повторить сейчас");
+        BrowserSession.screenshot(page, "outbox-failed");
     }
 
     private void enqueue(TicketId ticket, long message, String to) {
