@@ -22,6 +22,7 @@ import io.otklik.agent.AgentDirectory;
 import io.otklik.agent.TicketScope;
 import io.otklik.customer.CustomerDirectory;
 import io.otklik.customer.CustomerId;
+import io.otklik.customer.NewCustomer;
 import io.otklik.identity.CustomerAccounts;
 import io.otklik.identity.CustomerSignInLinks;
 import io.otklik.identity.Role;
@@ -326,6 +327,31 @@ class PortalPagesTests extends PostgresTest {
         assertThat(english.select("h1").text()).isEqualTo("Sign in to the support portal");
         assertThat(english.select("#link-sign-in button").text()).isEqualTo("Send me a link");
         assertThat(english.select("#password-sign-in button").text()).isEqualTo("Sign in");
+    }
+
+    @Test
+    void anOrganizationsManagerSeesColleaguesTicketsAndOthersOnlyTheirOwn() throws Exception {
+        String domain = "romashka-" + unique + ".test";
+        TestStaff.asAdmin(() -> customers.createOrganization("Ромашка " + unique, domain));
+        CustomerId manager = customers.register(new NewCustomer("Иван Начальников", "ivan@" + domain, null, null));
+        CustomerId colleague = customers.register(new NewCustomer("Пётр Сотрудников", "petr@" + domain, null, null));
+        TicketId colleagues = open(colleague, "Не работает VPN у Петра");
+        TestStaff.asAdmin(() -> {
+            customers.allowOrganizationTickets(manager, true);
+            return null;
+        });
+
+        MockHttpSession managersBrowser = TestCustomers.signIn(mvc, links, manager);
+        Document list = Jsoup.parse(mvc.perform(get("/portal/tickets").session(managersBrowser)).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(row(list, colleagues)).contains("Не работает VPN у Петра " + unique);
+        mvc.perform(get("/portal/tickets/" + colleagues.value()).session(managersBrowser))
+                .andExpect(status().isOk());
+
+        MockHttpSession colleaguesBrowser = TestCustomers.signIn(mvc, links, colleague);
+        TicketId managers = open(manager, "Заявка начальника");
+        mvc.perform(get("/portal/tickets/" + managers.value()).session(colleaguesBrowser))
+                .andExpect(status().isNotFound());
     }
 
     private Document page(String path) throws Exception {
