@@ -6,4 +6,9 @@ public class AccessDeniedProblem extends LocalizedException {
     public AccessDeniedProblem(String code, Object... arguments) {
         super(code, arguments);
     }
+
+    @Override
+    public int status() {
+        return 403;
+    }
 }

@@ -6,4 +6,9 @@ public class ConflictException extends LocalizedException {
     public ConflictException(String code, Object... arguments) {
         super(code, arguments);
     }
+
+    @Override
+    public int status() {
+        return 409;
+    }
 }

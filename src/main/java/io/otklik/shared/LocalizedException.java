@@ -23,6 +23,9 @@ public abstract class LocalizedException extends RuntimeException {
         return code;
     }
 
+    /** The HTTP status pages and the API answer this failure with. */
+    public abstract int status();
+
     public Object[] arguments() {
         return arguments.clone();
     }

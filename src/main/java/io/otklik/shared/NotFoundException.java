@@ -6,4 +6,9 @@ public class NotFoundException extends LocalizedException {
     public NotFoundException(String code, Object... arguments) {
         super(code, arguments);
     }
+
+    @Override
+    public int status() {
+        return 404;
+    }
 }

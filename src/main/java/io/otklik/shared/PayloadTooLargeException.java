@@ -6,4 +6,9 @@ public class PayloadTooLargeException extends LocalizedException {
     public PayloadTooLargeException(String code, Object... arguments) {
         super(code, arguments);
     }
+
+    @Override
+    public int status() {
+        return 413;
+    }
 }

@@ -6,4 +6,9 @@ public class RuleViolationException extends LocalizedException {
     public RuleViolationException(String code, Object... arguments) {
         super(code, arguments);
     }
+
+    @Override
+    public int status() {
+        return 422;
+    }
 }

@@ -4,11 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.otklik.shared.ConflictException;
 import io.otklik.shared.LocalizedException;
-import io.otklik.shared.NotFoundException;
-import io.otklik.shared.PayloadTooLargeException;
-import io.otklik.shared.RuleViolationException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -40,24 +36,10 @@ class PortalPages {
         return customer.signedIn() ? customer.card().name() : null;
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    String notFound(NotFoundException e, Model model, Locale locale, HttpServletResponse response) {
-        return page(404, e, model, locale, response);
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    String ruleViolation(RuleViolationException e, Model model, Locale locale, HttpServletResponse response) {
-        return page(422, e, model, locale, response);
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    String conflict(ConflictException e, Model model, Locale locale, HttpServletResponse response) {
-        return page(409, e, model, locale, response);
-    }
-
-    @ExceptionHandler(PayloadTooLargeException.class)
-    String tooLarge(PayloadTooLargeException e, Model model, Locale locale, HttpServletResponse response) {
-        return page(413, e, model, locale, response);
+    /** Not found, a broken rule, a conflict, too large, not allowed: each with its own status and words. */
+    @ExceptionHandler(LocalizedException.class)
+    String failed(LocalizedException e, Model model, Locale locale, HttpServletResponse response) {
+        return page(e.status(), e, model, locale, response);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
