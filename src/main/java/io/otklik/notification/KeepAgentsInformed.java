@@ -78,28 +78,38 @@ class KeepAgentsInformed {
 
     @ApplicationModuleListener
     void on(MessageAdded event) {
-        List<MessageView> conversation = conversations.of(event.ticket());
-        Optional<MessageView> message = conversation.stream().filter(m -> m.id() == event.messageId()).findFirst();
-        if (message.isEmpty()) {
-            return;
-        }
-        TicketDetails ticket = tickets.details(event.ticket());
         if (event.author() == Actor.Type.CUSTOMER) {
-            boolean opening = conversation.getFirst().id() == event.messageId();
-            if (!opening && ticket.assignee() != null) {
-                notifier.send(notices.forAgent("customer-replied:" + event.messageId(),
-                        NotificationKind.CUSTOMER_REPLIED, ticket, ticket.assignee(),
-                        Map.of("message.text", message.get().body())));
+            // Most customer messages open a ticket nobody is assigned to yet: that is decided without reading
+            // the conversation.
+            TicketDetails ticket = tickets.details(event.ticket());
+            if (ticket.assignee() == null) {
+                return;
             }
+            List<MessageView> conversation = conversations.of(event.ticket());
+            boolean opening = conversation.getFirst().id() == event.messageId();
+            messageOf(conversation, event.messageId()).filter(message -> !opening).ifPresent(message ->
+                    notifier.send(notices.forAgent("customer-replied:" + event.messageId(),
+                            NotificationKind.CUSTOMER_REPLIED, ticket, ticket.assignee(),
+                            Map.of("message.text", message.body()))));
         } else if (event.author() == Actor.Type.AGENT) {
-            for (AgentView mentioned : mentionedIn(message.get().body())) {
-                if (!Long.valueOf(mentioned.id().value()).equals(message.get().author().id())) {
-                    notifier.send(notices.forAgent("mentioned:" + event.messageId() + ":" + mentioned.id().value(),
-                            NotificationKind.MENTIONED, ticket, mentioned.id(),
+            Optional<MessageView> message = messageOf(conversations.of(event.ticket()), event.messageId());
+            Set<AgentView> mentioned = message.map(m -> mentionedIn(m.body())).orElse(Set.of());
+            if (mentioned.isEmpty()) {
+                return;
+            }
+            TicketDetails ticket = tickets.details(event.ticket());
+            for (AgentView agent : mentioned) {
+                if (!Long.valueOf(agent.id().value()).equals(message.get().author().id())) {
+                    notifier.send(notices.forAgent("mentioned:" + event.messageId() + ":" + agent.id().value(),
+                            NotificationKind.MENTIONED, ticket, agent.id(),
                             Map.of("by.name", message.get().author().name(), "message.text", message.get().body())));
                 }
             }
         }
+    }
+
+    private static Optional<MessageView> messageOf(List<MessageView> conversation, long id) {
+        return conversation.stream().filter(m -> m.id() == id).findFirst();
     }
 
     private void assigned(TicketDetails ticket, AgentId agent, Actor by, long at) {
