@@ -52,6 +52,7 @@ import io.otklik.channel.InboundNote.Reason;
 final class MailParser {
 
     private static final Pattern ID = Pattern.compile("<[^<>\\s]+>");
+    private static final Pattern HEADER_LINE = Pattern.compile("[!-9;-~]+[ \\t]*:");
     private static final int MAX_DEPTH = 20;
 
     private final String ownDomain;
@@ -161,7 +162,7 @@ final class MailParser {
                 break;
             }
             boolean continuation = line.charAt(0) == ' ' || line.charAt(0) == '\t';
-            if ((continuation && !first) || line.matches("[!-9;-~]+[ \\t]*:.*")) {
+            if ((continuation && !first) || HEADER_LINE.matcher(line).lookingAt()) {
                 out.write(raw, at, lineEnd - at);
             } else {
                 dropped.add(line.strip());
@@ -310,8 +311,12 @@ final class MailParser {
             byte[] bytes = bytes(part, reading);
             if (bytes != null) {
                 InternetHeaders headers = headersOf(bytes);
-                if (reading.report && reading.returnedHeaders == null) {
-                    reading.returnedHeaders = headers;
+                if (reading.report) {
+                    // The mail a delivery report returns: only its headers matter.
+                    if (reading.returnedHeaders == null) {
+                        reading.returnedHeaders = headers;
+                    }
+                    return;
                 }
                 String subject = headers == null ? null : HeaderText.decode(headers.getHeader("Subject", null));
                 String name = fileName != null && !fileName.isBlank() ? fileName
