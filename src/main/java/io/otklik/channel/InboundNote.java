@@ -34,7 +34,7 @@ public record InboundNote(Reason reason, String detail) {
         ATTACHMENT_DROPPED,
         /** The message was over the size limit: the text was cut. */
         TEXT_TRUNCATED,
-        /** Active or unsafe content (scripts, styles, forms, frames, event handlers) was removed from the HTML. */
+        /** Active content (scripts, frames, forms, event handlers, javascript: links) was removed from the HTML. */
         HTML_SANITIZED
     }
 

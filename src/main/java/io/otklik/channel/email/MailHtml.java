@@ -33,9 +33,8 @@ final class MailHtml {
     static Sanitized sanitize(String html) {
         Document dirty = Jsoup.parseBodyFragment(html == null ? "" : html);
         dirty.head().empty();
-        Cleaner cleaner = new Cleaner(SAFE);
-        Document clean = cleaner.clean(dirty);
-        boolean removed = !cleaner.isValid(dirty);
+        boolean removed = active(dirty);
+        Document clean = new Cleaner(SAFE).clean(dirty);
         for (Element image : clean.select("img[src]")) {
             String src = image.attr("src").strip().toLowerCase(java.util.Locale.ROOT);
             if (src.startsWith("data:") && !src.startsWith("data:image/")) {
@@ -47,7 +46,28 @@ final class MailHtml {
         return new Sanitized(clean.body().html(), removed);
     }
 
-    /** What sanitizing left, and whether it had to take anything out. */
+    /**
+     * Whether the HTML has active content: scripts, frames, forms, plugins, event handlers or {@code javascript:}
+     * links. Styles and unknown tags are dropped too, but every mail program writes those; they are not worth a note.
+     */
+    private static boolean active(Document html) {
+        if (!html.select("script, iframe, frame, frameset, object, embed, applet, form, input, button, textarea, "
+                + "select, base, meta[http-equiv=refresh]").isEmpty()) {
+            return true;
+        }
+        for (Element element : html.getAllElements()) {
+            for (org.jsoup.nodes.Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
+                String value = attribute.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+                if (name.startsWith("on") || value.startsWith("javascript:") || value.startsWith("vbscript:")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** What sanitizing left, and whether it took active content out. */
     record Sanitized(String html, boolean removed) {
     }
 

@@ -81,6 +81,8 @@ class MailParsingTests {
         switch (key) {
             case "note" -> assertThat(message.notes()).as(check).map(InboundNote::reason)
                     .contains(InboundNote.Reason.valueOf(value));
+            case "no-note" -> assertThat(message.notes()).as(check).map(InboundNote::reason)
+                    .doesNotContain(InboundNote.Reason.valueOf(value));
             case "note-has" -> assertThat(message.notes()).as(check).map(InboundNote::toString)
                     .anySatisfy(note -> assertThat(note).contains(value));
             case "html" -> assertThat(message.html()).as(check).isNull();
