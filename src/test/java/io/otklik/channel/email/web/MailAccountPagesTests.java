@@ -273,6 +273,33 @@ class MailAccountPagesTests extends PostgresTest {
         assertThat(failing.selectFirst("[data-testid=state]").text()).isEqualTo("Включён Ошибка");
     }
 
+    @Test
+    void theSandboxMailboxIsThereOutOfTheBoxAndPointsAtTheRunningSandbox() throws Exception {
+        Element row = row(page(get("/admin/mail-accounts"), supervisor, "ru"), "Песочница");
+        assertThat(row.text()).contains("Встроенная песочница почты");
+        assertThat(row.selectFirst("[data-testid=server]").text())
+                .contains(sandbox.mailbox() + " @ " + sandbox.host() + ":" + sandbox.imapPort());
+        MailAccountId id = new MailAccountId(Long.parseLong(row.attr("data-account")));
+        assertThat(secretOf(id)).isNull();
+        ImapConnection connection = imap.connection(id).orElseThrow();
+        assertThat(connection.port()).isEqualTo(sandbox.imapPort());
+        assertThat(connection.password()).isEqualTo(sandbox.mailboxPassword());
+
+        Document checked = Jsoup.parse(mvc.perform(post("/admin/mail-accounts/" + id + "/check").with(as(supervisor))
+                        .with(csrf()).header("Accept-Language", "ru"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(checked.selectFirst("[data-testid=test-ok]").text()).contains("Сервер поддерживает IDLE");
+
+        Document edit = page(get("/admin/mail-accounts/" + id), admin, "ru");
+        assertThat(edit.selectFirst("input[name=host]").hasAttr("readonly")).isTrue();
+        assertThat(edit.selectFirst("input[name=password]")).isNull();
+    }
+
+    private String secretOf(MailAccountId id) {
+        return jdbc.sql("select password_secret from mail_account where id = ?").param(id.value())
+                .query(String.class).optional().orElse(null);
+    }
+
     private MailAccountId create(String name, String password) throws Exception {
         mvc.perform(post("/admin/mail-accounts").with(as(admin)).with(csrf())
                         .params(form(name, "support@company.ru", "imap.company.ru", "993", "SSL", password)))
