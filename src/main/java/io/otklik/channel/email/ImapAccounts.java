@@ -48,9 +48,10 @@ public class ImapAccounts {
             }
             try {
                 connection(account).ifPresent(connections::add);
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | IllegalArgumentException e) {
                 log.warn("Mail account {} skipped: {}", account.name(), e.getMessage());
-                account.fetchFailed(e.getMessage(), clock.instant());
+                accounts.recordFetchFailure(account.id().value(), MailAccount.errorText(e.getMessage()),
+                        clock.instant());
             }
         }
         return connections;
@@ -65,13 +66,17 @@ public class ImapAccounts {
     /** A fetch went through: {@code taken} mails were stored, {@code failed} could not be (and stay for later). */
     @Transactional
     public void recordFetch(MailAccountId id, int taken, int failed) {
-        load(id).fetched(taken, failed, clock.instant());
+        if (accounts.recordFetch(id.value(), Math.max(0, taken), Math.max(0, failed), clock.instant()) == 0) {
+            throw new NotFoundException("mail-account.not-found", id);
+        }
     }
 
     /** A fetch failed as a whole (could not connect, log in, open the folder …); {@code error} is shown to admins. */
     @Transactional
     public void recordFetchFailure(MailAccountId id, String error) {
-        load(id).fetchFailed(error, clock.instant());
+        if (accounts.recordFetchFailure(id.value(), MailAccount.errorText(error), clock.instant()) == 0) {
+            throw new NotFoundException("mail-account.not-found", id);
+        }
     }
 
     Optional<ImapConnection> connection(MailAccount account) {

@@ -91,18 +91,10 @@ class MailAccount {
         this.enabled = enabled;
     }
 
-    void fetched(int taken, int failed, Instant now) {
-        lastFetchAt = now;
-        lastSuccessAt = now;
-        fetchedCount += Math.max(0, taken);
-        failedCount += Math.max(0, failed);
-    }
-
-    void fetchFailed(String error, Instant now) {
-        lastFetchAt = now;
-        lastErrorAt = now;
+    /** The error text as stored: trimmed, at most {@value #MAX_ERROR_LENGTH} characters. */
+    static String errorText(String error) {
         String text = error == null || error.isBlank() ? "?" : error.strip();
-        lastError = text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
     private void describe(String name, String address, String folder, Duration pollInterval, boolean enabled) {

@@ -141,7 +141,7 @@ class MailAccountsController {
                 ConnectionCheck check = administration.test(form.details(), saved);
                 model.addAttribute("check", check);
             } catch (AccessDeniedException e) {
-                model.addAttribute("notAllowed", true);
+                model.addAttribute("testNotAllowed", true);
             }
         }
         return FORM + " :: test-result";

@@ -274,6 +274,19 @@ class MailAccountPagesTests extends PostgresTest {
     }
 
     @Test
+    void aMailboxWhosePasswordCannotBeDecryptedIsLeftOutAndShowsWhy() throws Exception {
+        String name = "Чужой ключ " + TestStaff.unique();
+        MailAccountId id = create(name, PASSWORD);
+        String foreign = "v1:" + java.util.Base64.getEncoder().encodeToString(new byte[40]);
+        jdbc.sql("update mail_account set password_secret = ? where id = ?").params(foreign, id.value()).update();
+
+        assertThat(imap.enabled()).noneMatch(connection -> connection.account().equals(id));
+        Element row = row(page(get("/admin/mail-accounts"), supervisor, "ru"), name);
+        assertThat(row.selectFirst("[data-testid=last-error]").text()).contains("OTKLIK_SECRETS_KEY");
+        assertThat(row.selectFirst("[data-testid=state]").text()).contains("Ошибка");
+    }
+
+    @Test
     void theSandboxMailboxIsThereOutOfTheBoxAndPointsAtTheRunningSandbox() throws Exception {
         Element row = row(page(get("/admin/mail-accounts"), supervisor, "ru"), "Песочница");
         assertThat(row.text()).contains("Встроенная песочница почты");
