@@ -306,6 +306,16 @@ class MailAccountPagesTests extends PostgresTest {
         Document edit = page(get("/admin/mail-accounts/" + id), admin, "ru");
         assertThat(edit.selectFirst("input[name=host]").hasAttr("readonly")).isTrue();
         assertThat(edit.selectFirst("input[name=password]")).isNull();
+
+        MultiValue changed = form("Песочница", sandbox.mailbox(), "elsewhere.example", "993", "SSL", "");
+        changed.put("username", "someone-else");
+        changed.put("pollSeconds", "30");
+        mvc.perform(post("/admin/mail-accounts/" + id).with(as(admin)).with(csrf()).params(changed))
+                .andExpect(status().is3xxRedirection());
+        ImapConnection after = imap.connection(id).orElseThrow();
+        assertThat(after.pollInterval().toSeconds()).isEqualTo(30);
+        assertThat(after.host() + ":" + after.port() + " " + after.username() + " " + after.security())
+                .isEqualTo(sandbox.host() + ":" + sandbox.imapPort() + " " + sandbox.mailbox() + " NONE");
     }
 
     private String secretOf(MailAccountId id) {
