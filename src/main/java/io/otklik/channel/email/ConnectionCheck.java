@@ -8,7 +8,7 @@ public record ConnectionCheck(Problem problem, int messageCount, boolean idle, S
 
     /** Why a connection failed, for the page's plain words ({@code mail-account.test.problem.<name>}). */
     public enum Problem {
-        UNKNOWN_HOST, REFUSED, TIMEOUT, AUTHENTICATION, NO_SUCH_FOLDER, TLS, NO_SANDBOX, OTHER
+        UNKNOWN_HOST, REFUSED, TIMEOUT, AUTHENTICATION, NO_SUCH_FOLDER, TLS, NO_SANDBOX, UNREADABLE_PASSWORD, OTHER
     }
 
     static ConnectionCheck succeeded(int messageCount, boolean idle) {

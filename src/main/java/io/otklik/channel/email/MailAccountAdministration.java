@@ -90,6 +90,14 @@ public class MailAccountAdministration {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public ConnectionCheck test(MailAccountDetails details, MailAccountId saved) {
+        try {
+            return probe(details, saved);
+        } catch (IllegalStateException | IllegalArgumentException unreadable) {
+            return ConnectionCheck.failed(ConnectionCheck.Problem.UNREADABLE_PASSWORD, null);
+        }
+    }
+
+    private ConnectionCheck probe(MailAccountDetails details, MailAccountId saved) {
         if (saved != null) {
             MailAccount account = load(saved);
             if (account.isSandbox()) {
@@ -114,8 +122,13 @@ public class MailAccountAdministration {
     @PreAuthorize("hasRole('SUPERVISOR')")
     @Transactional(readOnly = true)
     public ConnectionCheck test(MailAccountId id) {
-        return imap.connection(load(id)).map(probe::check)
-                .orElseGet(() -> ConnectionCheck.failed(ConnectionCheck.Problem.NO_SANDBOX, null));
+        MailAccount account = load(id);
+        try {
+            return imap.connection(account).map(probe::check)
+                    .orElseGet(() -> ConnectionCheck.failed(ConnectionCheck.Problem.NO_SANDBOX, null));
+        } catch (IllegalStateException | IllegalArgumentException unreadable) {
+            return ConnectionCheck.failed(ConnectionCheck.Problem.UNREADABLE_PASSWORD, null);
+        }
     }
 
     private static String folder(MailAccountDetails details) {

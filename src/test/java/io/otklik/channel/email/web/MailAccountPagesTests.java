@@ -284,6 +284,12 @@ class MailAccountPagesTests extends PostgresTest {
         Element row = row(page(get("/admin/mail-accounts"), supervisor, "ru"), name);
         assertThat(row.selectFirst("[data-testid=last-error]").text()).contains("OTKLIK_SECRETS_KEY");
         assertThat(row.selectFirst("[data-testid=state]").text()).contains("Ошибка");
+
+        Document checked = Jsoup.parse(mvc.perform(post("/admin/mail-accounts/" + id + "/check").with(as(supervisor))
+                        .with(csrf()).header("Accept-Language", "ru"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(checked.selectFirst("[data-testid=test-failed] p").text())
+                .startsWith("Сохранённый пароль не расшифровывается");
     }
 
     @Test
