@@ -10,12 +10,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
 import io.otklik.channel.DeliveryState;
 import io.otklik.channel.OutboundMail;
 import io.otklik.channel.Outbox;
+import io.otklik.channel.email.ConnectionCheck;
+import io.otklik.channel.email.ImapAccounts;
+import io.otklik.channel.email.MailAccountAdministration;
+import io.otklik.channel.email.MailAccountView;
 import io.otklik.channel.email.SandboxMail;
 import io.otklik.channel.email.SandboxMailServer;
 
@@ -30,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Smoke test of the embedded default: with no database configured the application starts on its H2 file database
  * under the data folder, migrates it with the same scripts as PostgreSQL, serves the sign-in page, and sends mail
- * through the outbox (the same SQL as on PostgreSQL) to its built-in sandbox mail server.
+ * through the outbox (the same SQL as on PostgreSQL) to its built-in sandbox mail server, whose support mailbox it
+ * reads out of the box.
  */
 class EmbeddedDefaultTests {
 
@@ -73,6 +79,27 @@ class EmbeddedDefaultTests {
         SandboxMailServer sandbox = app.getBean(SandboxMailServer.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox.states(List.of(id)).get(id) == DeliveryState.SENT);
         assertThat(sandbox.mails()).extracting(SandboxMail::subject).containsExactly("Проверка почты");
+    }
+
+    @Test
+    void readsTheSandboxSupportMailboxOutOfTheBox() throws IOException {
+        SandboxMailServer sandbox = app.getBean(SandboxMailServer.class);
+        MailAccountAdministration administration = app.getBean(MailAccountAdministration.class);
+        List<MailAccountView> accounts = TestStaff.asAdmin(administration::accounts);
+        assertThat(accounts).singleElement().satisfies(account -> {
+            assertThat(account.name()).isEqualTo("Песочница");
+            assertThat(account.sandbox()).isTrue();
+            assertThat(account.enabled()).isTrue();
+            assertThat(account.address()).isEqualTo(sandbox.mailbox());
+            assertThat(account.port()).isEqualTo(sandbox.imapPort());
+        });
+        ConnectionCheck check = TestStaff.asAdmin(() -> administration.test(accounts.getFirst().id()));
+        assertThat(check.ok()).isTrue();
+        assertThat(check.idle()).isTrue();
+        assertThat(app.getBean(ImapAccounts.class).enabled()).singleElement()
+                .satisfies(connection -> assertThat(connection.port()).isEqualTo(sandbox.imapPort()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("secrets.key"))))
+                .isEqualTo("rw-------");
     }
 
     @Test

@@ -47,6 +47,7 @@ class AdminController {
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
                 new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),
                 new AdminScreen("web-form", "/admin/web-form", null),
+                new AdminScreen("mail-accounts", "/admin/mail-accounts", null),
                 new AdminScreen("outbox", "/admin/outbox",
                         sends.get(DeliveryState.QUEUED) + sends.get(DeliveryState.FAILED)),
                 new AdminScreen("sandbox-mail", "/admin/sandbox-mail",

@@ -58,6 +58,8 @@ class AdminHomeTests extends PostgresTest {
         assertThat(tile(page, "organizations"))
                 .isEqualTo("/customers/organizations Организации Организаций: " + customers.organizationCount());
         assertThat(customers.customerCount()).isPositive();
+        var mailboxes = page.selectFirst("[data-screen=mail-accounts] h2 a");
+        assertThat(mailboxes.attr("href") + " " + mailboxes.text()).isEqualTo("/admin/mail-accounts Почтовые ящики");
     }
 
     @Test

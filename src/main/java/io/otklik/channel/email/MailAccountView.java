@@ -1,0 +1,19 @@
+package io.otklik.channel.email;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A mailbox as pages show it: its settings without the password (only whether one is saved) and its health as the
+ * poller last recorded it. For the sandbox account host and port are those of the running sandbox, if any.
+ */
+public record MailAccountView(MailAccountId id, String name, String address, String host, int port,
+        MailSecurity security, String username, boolean passwordSaved, String folder, Duration pollInterval,
+        boolean enabled, boolean sandbox, Instant lastFetchAt, Instant lastSuccessAt, String lastError,
+        Instant lastErrorAt, long fetchedCount, long failedCount) {
+
+    /** Whether the latest fetch failed (an error newer than the last success). */
+    public boolean failing() {
+        return lastErrorAt != null && (lastSuccessAt == null || lastErrorAt.isAfter(lastSuccessAt));
+    }
+}
