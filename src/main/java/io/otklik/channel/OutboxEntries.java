@@ -62,11 +62,46 @@ class OutboxEntries {
     }
 
     /** The Message-IDs already given to a ticket's sends on a channel, oldest first. */
+    /** The ticket's mails so far, ours and the customers' (stored inbound mail), in the order they were written. */
     List<String> messageIdsOfTicket(long ticketId, String channel) {
         return jdbc.sql("""
-                select message_id from outbox_entry where ticket_id = :ticketId and channel = :channel
-                order by created_at, id""")
-                .param("ticketId", ticketId).param("channel", channel).query(String.class).list();
+                select message_id, created_at, id from outbox_entry where ticket_id = :ticketId and channel = :channel
+                union all
+                select external_id, received_at, id from inbound_message
+                where ticket_id = :ticketId and channel = upper(:channel) and external_id like '<%'
+                order by 2, 3""")
+                .param("ticketId", ticketId).param("channel", channel).query((rs, n) -> rs.getString(1)).list();
+    }
+
+    /** Tickets of our own mails by their Message-IDs. */
+    Map<String, Long> ticketsOfMessageIds(Collection<String> messageIds) {
+        Map<String, Long> tickets = new LinkedHashMap<>();
+        if (messageIds.isEmpty()) {
+            return tickets;
+        }
+        jdbc.sql("select message_id, ticket_id from outbox_entry where message_id in (:ids) and ticket_id is not null")
+                .param("ids", messageIds).query((rs, n) -> tickets.put(rs.getString(1), rs.getLong(2))).list();
+        return tickets;
+    }
+
+    /** A mail of ours that a delivery failure report names. */
+    record Bounced(long entryId, Long ticketId, Long ticketMessageId) {
+    }
+
+    /** Marks our mail with this Message-ID failed (the receiving side gave up on it after we sent it). */
+    Optional<Bounced> bounced(String messageId, String diagnostic) {
+        Optional<Bounced> entry = jdbc.sql(
+                        "select id, ticket_id, ticket_message_id from outbox_entry where message_id = :id for update")
+                .param("id", messageId)
+                .query((rs, n) -> new Bounced(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                        (Long) rs.getObject(3, Long.class)))
+                .optional();
+        entry.ifPresent(e -> jdbc.sql("""
+                        update outbox_entry set state = 'FAILED', last_error = :error where id = :id""")
+                .param("error", ("bounced: " + diagnostic).length() > 2000 ? ("bounced: " + diagnostic).substring(0, 2000)
+                        : "bounced: " + diagnostic)
+                .param("id", e.entryId()).update());
+        return entry;
     }
 
     Map<Long, DeliveryState> states(Collection<Long> ids) {

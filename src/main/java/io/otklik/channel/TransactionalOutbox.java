@@ -48,8 +48,7 @@ class TransactionalOutbox implements Outbox {
         if (queued.isPresent()) {
             return queued.get();
         }
-        // The thread so far: the ticket's earlier outgoing mails. Once incoming mail is stored, the Message-IDs of
-        // the customer's mails belong in this list too, in the order they arrived.
+        // The thread so far: the ticket's earlier mails, ours and the customers', in the order they were written.
         List<String> earlier = mail.ticketId() == null ? List.of()
                 : entries.messageIdsOfTicket(mail.ticketId(), EMAIL);
         String messageId = channels.of(EMAIL).newMessageId(mail.ticketId());

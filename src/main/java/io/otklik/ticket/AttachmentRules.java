@@ -29,13 +29,19 @@ final class AttachmentRules {
     static void checkFromCustomer(List<NewAttachment> attachments, long maxSize) {
         for (NewAttachment attachment : attachments) {
             String name = AttachmentStore.cleanName(attachment.fileName());
-            if (RUNNABLE_EXTENSIONS.contains(extensionOf(name)) || RUNNABLE_TYPES.contains(typeOf(attachment))) {
+            if (runnable(attachment)) {
                 throw new RuleViolationException("attachment.type-refused", name);
             }
             if (attachment.content() instanceof MultipartFile file && file.getSize() > maxSize) {
                 throw new PayloadTooLargeException("attachment.too-large", name, maxSize / (1024 * 1024));
             }
         }
+    }
+
+    /** Whether Windows would run the file on a double click (by its name or its declared type). */
+    static boolean runnable(NewAttachment attachment) {
+        String name = AttachmentStore.cleanName(attachment.fileName());
+        return RUNNABLE_EXTENSIONS.contains(extensionOf(name)) || RUNNABLE_TYPES.contains(typeOf(attachment));
     }
 
     /** The last extension, as Windows would read it: trailing dots and spaces do not count ("a.exe." runs). */

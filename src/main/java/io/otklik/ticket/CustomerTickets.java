@@ -169,7 +169,7 @@ public class CustomerTickets {
         return new AttachmentFiles.Download(attachment.view(), files.open(attachment.sha256()));
     }
 
-    private CustomerReply followUp(Ticket closed, Actor author, String body, List<NewAttachment> attached,
+    CustomerReply followUp(Ticket closed, Actor author, String body, List<NewAttachment> attached,
             Channel channel) {
         TicketIntake.Opened opened = intake.openAs(new NewTicket(followUpSubject(closed.subject()), body,
                 new CustomerId(author.id()), channel, null, closed.categoryId(),

@@ -104,6 +104,15 @@ class ImapProbe {
         return ConnectionCheck.failed(ConnectionCheck.Problem.OTHER, text(e));
     }
 
+    /** A failure as one line an administrator can act on. */
+    static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof AuthenticationFailedException)) {
+            cause = cause.getCause();
+        }
+        return text(e) + (cause == e ? "" : " (" + text(cause) + ")");
+    }
+
     private static String text(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
