@@ -63,14 +63,20 @@ class OutboxEntries {
 
     /** The Message-IDs already given to a ticket's sends on a channel, oldest first. */
     /** The ticket's mails so far, ours and the customers' (stored inbound mail), in the order they were written. */
-    List<String> messageIdsOfTicket(long ticketId, String channel) {
+    List<ThreadMail> messageIdsOfTicket(long ticketId, String channel) {
         return jdbc.sql("""
-                select message_id, created_at, id from outbox_entry where ticket_id = :ticketId and channel = :channel
+                select message_id, created_at, id, false from outbox_entry
+                where ticket_id = :ticketId and channel = :channel
                 union all
-                select external_id, received_at, id from inbound_message
+                select external_id, received_at, id, true from inbound_message
                 where ticket_id = :ticketId and channel = upper(:channel) and external_id like '<%'
                 order by 2, 3""")
-                .param("ticketId", ticketId).param("channel", channel).query((rs, n) -> rs.getString(1)).list();
+                .param("ticketId", ticketId).param("channel", channel)
+                .query((rs, n) -> new ThreadMail(rs.getString(1), rs.getBoolean(4))).list();
+    }
+
+    /** A mail of a ticket's thread: its Message-ID, and whether the customer's side wrote it. */
+    record ThreadMail(String messageId, boolean theirs) {
     }
 
     /** Tickets of our own mails by their Message-IDs. */

@@ -49,11 +49,17 @@ class TransactionalOutbox implements Outbox {
             return queued.get();
         }
         // The thread so far: the ticket's earlier mails, ours and the customers', in the order they were written.
-        List<String> earlier = mail.ticketId() == null ? List.of()
+        // Our mail answers the customer's latest mail (as a reply written in a mail program would), or continues
+        // our own thread when they have not written by mail.
+        List<OutboxEntries.ThreadMail> thread = mail.ticketId() == null ? List.of()
                 : entries.messageIdsOfTicket(mail.ticketId(), EMAIL);
+        List<String> earlier = thread.stream().map(OutboxEntries.ThreadMail::messageId).toList();
+        String answers = thread.stream().filter(OutboxEntries.ThreadMail::theirs)
+                .reduce((a, b) -> b).map(OutboxEntries.ThreadMail::messageId)
+                .orElse(earlier.isEmpty() ? null : earlier.getLast());
         String messageId = channels.of(EMAIL).newMessageId(mail.ticketId());
         long id = entries.nextId();
-        if (!entries.insert(id, mail, EMAIL, messageId, earlier.isEmpty() ? null : earlier.getLast(),
+        if (!entries.insert(id, mail, EMAIL, messageId, answers,
                 references(earlier), clock.instant())) {
             // Queued meanwhile by a transaction that committed while this one waited on the key.
             return entries.idOfKey(mail.key()).orElseThrow();
