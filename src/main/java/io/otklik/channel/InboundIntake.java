@@ -106,9 +106,11 @@ public class InboundIntake {
         for (byte[] raw : raws) {
             receipts.add(store(channel, accountId, via, raw));
         }
-        List<java.util.concurrent.Callable<Void>> work = receipts.stream().filter(r -> !r.duplicate())
-                .map(r -> (java.util.concurrent.Callable<Void>) () -> {
-                    process(r.id());
+        // Copies too: one stored before a crash and still waiting is processed now rather than by the next sweep
+        // (processing a message that is done already does nothing).
+        List<java.util.concurrent.Callable<Void>> work = receipts.stream().map(InboundReceipt::id).distinct()
+                .map(id -> (java.util.concurrent.Callable<Void>) () -> {
+                    process(id);
                     return null;
                 }).toList();
         if (!work.isEmpty() && !stopping) {

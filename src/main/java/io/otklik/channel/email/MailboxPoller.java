@@ -144,6 +144,9 @@ class MailboxPoller implements SmartLifecycle {
         private final Thread thread;
         private volatile boolean stopped;
         private volatile Store store;
+        /** Stored but not yet processed when their batch was marked (UID → stored id): marked once they are. */
+        private final Map<Long, Long> unsettled = new HashMap<>();
+        private long unsettledValidity;
         private volatile IMAPFolder idling;
 
         Reader(ImapConnection connection) {
@@ -245,6 +248,7 @@ class MailboxPoller implements SmartLifecycle {
 
         private void fetch(IMAPFolder folder) throws MessagingException, IOException {
             long validity = folder.getUIDValidity();
+            markSettledSince(folder, validity);
             Optional<MailboxPositions.Position> position = positions.of(connection.account())
                     .filter(p -> p.uidValidity() == validity);
             Message[] found;
@@ -281,6 +285,8 @@ class MailboxPoller implements SmartLifecycle {
                         done.add(batch[i]);
                     } else {
                         failed++;
+                        unsettledValidity = validity;
+                        unsettled.put(uid(folder, batch[i]), receipts.get(i).id());
                     }
                 }
                 if (!done.isEmpty()) {
@@ -289,6 +295,36 @@ class MailboxPoller implements SmartLifecycle {
                 taken += batch.length;
             }
             accounts.recordFetch(connection.account(), taken, failed);
+        }
+
+        /** Marks seen what an earlier fetch stored but could not process at once (a retry, a reply that waited). */
+        private void markSettledSince(IMAPFolder folder, long validity) throws MessagingException {
+            if (unsettled.isEmpty()) {
+                return;
+            }
+            if (unsettledValidity != validity) {
+                unsettled.clear();
+                return;
+            }
+            Set<Long> settled = intake.settled(List.copyOf(unsettled.values()));
+            List<Message> done = new ArrayList<>();
+            unsettled.entrySet().removeIf(entry -> {
+                if (!settled.contains(entry.getValue())) {
+                    return false;
+                }
+                try {
+                    Message message = folder.getMessageByUID(entry.getKey());
+                    if (message != null) {
+                        done.add(message);
+                    }
+                } catch (MessagingException e) {
+                    return false;
+                }
+                return true;
+            });
+            if (!done.isEmpty()) {
+                folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+            }
         }
 
         private boolean sleep(Duration duration) {
