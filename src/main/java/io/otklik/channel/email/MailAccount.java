@@ -123,26 +123,8 @@ class MailAccount {
                 : newPasswordSecret;
     }
 
-    /** Whether it has an SMTP server of its own. */
-    boolean hasSmtpServer() {
-        return smtpHost != null;
-    }
-
     String smtpPasswordSecret() {
         return smtpPasswordSecret;
-    }
-
-    String address() {
-        return address;
-    }
-
-    boolean sendsReplies() {
-        return sendsReplies;
-    }
-
-    /** Its own SMTP server with the password given in clear; null when it sends through the global one. */
-    SmtpServer smtpServer(String password) {
-        return smtpHost == null ? null : new SmtpServer(smtpHost, smtpPort, smtpSecurity, smtpUsername, password);
     }
 
     void enable(boolean enabled) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * How a ticket's mail leaves. A ticket belongs to the mailbox its earliest inbound email came to; when that mailbox
  * sends replies, its mail goes From (and Reply-To) the mailbox's address — through its own SMTP server, through the
- * running sandbox for the sandbox account, or else through the global server. Any other mail goes From the global
+ * running sandbox for the sandbox account (the global way altogether when there is no sandbox mail server), or else
+ * through the global server. Any other mail goes From the global
  * support address through the global server (or the sandbox when none is configured).
  * <p>
  * A mailbox's sender is kept until the mailbox is changed (its version moves on, on whichever node it was saved),
