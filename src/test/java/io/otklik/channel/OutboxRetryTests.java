@@ -19,10 +19,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import io.otklik.TestDatabase;
 import io.otklik.TestStaff;
 import io.otklik.agent.AgentDirectory;
+import io.otklik.channel.email.MailAccountAdministration;
+import io.otklik.channel.email.MailAccountDetails;
+import io.otklik.channel.email.MailAccountId;
+import io.otklik.channel.email.MailSecurity;
+import io.otklik.channel.email.MailboxSmtpServer;
 import io.otklik.channel.email.SandboxMailServer;
+import io.otklik.channel.email.SmtpDetails;
 import io.otklik.customer.CustomerDirectory;
 import io.otklik.customer.NewCustomer;
 import io.otklik.identity.Role;
@@ -93,6 +102,7 @@ class OutboxRetryTests {
     @Autowired CustomerDirectory customers;
     @Autowired AgentDirectory agents;
     @Autowired UserDetailsService users;
+    @Autowired MailAccountAdministration mailboxes;
 
     private String supervisor;
     private String email;
@@ -224,6 +234,56 @@ class OutboxRetryTests {
         assertThat(attempts(id)).isEqualTo(2);
         assertThat(sandbox.mails().stream().filter(m -> messageId.equals(m.messageId())).findFirst().orElseThrow()
                 .to()).contains(email);
+    }
+
+    @Test
+    void aMailboxsSmtpServerRefusingItsPasswordIsRetriedAndTheFixedPasswordIsUsedOnTheNextTry() throws Exception {
+        try (MailboxSmtpServer server = MailboxSmtpServer.start("robot@c.test", "верный-пароль")) {
+            String name = "Ящик C " + TestStaff.unique();
+            String address = "help@c-" + TestStaff.unique() + ".test";
+            MailAccountId mailbox = TestStaff.asAdmin(() -> mailboxes.create(
+                    mailbox(name, address, server, "не-тот-пароль")));
+            // The ticket's first email came to mailbox C (as the inbound pipeline records it).
+            jdbc.sql("""
+                    insert into inbound_message (id, channel, account_id, external_id, arrived_via, raw, size_bytes,
+                        received_at, state, ticket_id, attempts, next_attempt_at)
+                    values (nextval('inbound_message_seq'), 'EMAIL', :account, :external, 'IMAP', :raw, 1, :now,
+                        'DONE', :ticket, 1, :now)""")
+                    .param("account", mailbox.value()).param("external", "<" + TestStaff.unique() + "@client.test>")
+                    .param("raw", new byte[] {'x'}).param("now", Timestamp.from(Instant.now()))
+                    .param("ticket", ticket.value()).update();
+            long message = reply("Ответ через ящик C.");
+            long id = enqueue(message, "Ответ через ящик C.");
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> attempts(id) >= 2);
+            assertThat(outbox.states(List.of(id))).containsEntry(id, DeliveryState.QUEUED);
+            String error = jdbc.sql("select last_error from outbox_entry where id = :id").param("id", id)
+                    .query(String.class).single();
+            assertThat(error).contains("SMTP 127.0.0.1:" + server.port(), name, "AuthenticationFailedException");
+            Element badge = ticketPage().selectFirst("[data-message=" + message + "] [data-testid=delivery]");
+            assertThat(badge.attr("data-delivery")).isEqualTo("PENDING");
+            assertThat(badge.attr("title")).contains("AuthenticationFailedException");
+
+            TestStaff.asAdmin(() -> {
+                mailboxes.update(mailbox, mailbox(name, address, server, "верный-пароль"));
+                return null;
+            });
+
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> outbox.states(List.of(id)).get(id) == DeliveryState.SENT);
+            String messageId = messageIdOf(id);
+            MimeMessage mail = server.withMessageId(messageId);
+            assertThat(mail).as("arrived at mailbox C's server").isNotNull();
+            assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo(address);
+            assertThat(copiesOf(messageId)).as("not through the sandbox").isZero();
+        }
+    }
+
+    private static MailAccountDetails mailbox(String name, String address, MailboxSmtpServer server,
+            String smtpPassword) {
+        return new MailAccountDetails(name, address, "imap.invalid", 993, MailSecurity.SSL, address, "imap-пароль",
+                "INBOX", Duration.ofMinutes(60), false, true, new SmtpDetails(MailboxSmtpServer.HOST, server.port(),
+                        MailSecurity.NONE, "robot@c.test", smtpPassword));
     }
 
     private long reply(String text) {

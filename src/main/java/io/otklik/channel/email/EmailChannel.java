@@ -30,27 +30,22 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Email out: each queued send becomes one SMTP message from the support address, with the Message-ID it was given
- * when queued and the ticket's thread in In-Reply-To and References, as plain text or as text and HTML
- * alternatives, all in UTF-8.
+ * Email out: each queued send becomes one SMTP message, with the Message-ID it was given when queued and the
+ * ticket's thread in In-Reply-To and References, as plain text or as text and HTML alternatives, all in UTF-8. It
+ * leaves the way {@link OutgoingRoutes} says: a ticket of a mailbox From that mailbox's address through its SMTP
+ * server, anything else From the global support address through the global server.
  */
 @Component
 class EmailChannel implements OutboundChannel {
 
     static final String CHARSET = "UTF-8";
 
-    private final JavaMailSenderImpl sender;
-    private final MailSettings settings;
+    private final OutgoingRoutes routes;
     private final Clock clock;
-    private final InternetAddress from;
-    private final InternetAddress replyTo;
 
-    EmailChannel(JavaMailSenderImpl sender, MailSettings settings, Clock clock) {
-        this.sender = sender;
-        this.settings = settings;
+    EmailChannel(OutgoingRoutes routes, Clock clock) {
+        this.routes = routes;
         this.clock = clock;
-        this.from = address(settings.from(), "otklik.mail.from");
-        this.replyTo = address(settings.replyTo(), "otklik.mail.reply-to");
     }
 
     @Override
@@ -58,22 +53,28 @@ class EmailChannel implements OutboundChannel {
         return "email";
     }
 
-    /** {@code <ticket-1042.9f0c…@support-domain>}: unique, and telling which ticket a reply belongs to. */
+    /**
+     * {@code <ticket-1042.9f0c…@support-domain>}: unique, and telling which ticket a reply belongs to; the domain
+     * is that of the address the mail will come from.
+     */
     @Override
     public String newMessageId(Long ticketId) {
-        String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        String from = routes.fromOf(ticketId).getAddress();
+        String domain = from.substring(from.indexOf('@') + 1);
         String random = UUID.randomUUID().toString().replace("-", "");
         return "<" + (ticketId == null ? "" : "ticket-" + ticketId + ".") + random + "@" + domain + ">";
     }
 
     @Override
     public void deliver(QueuedSend send) {
+        OutgoingRoutes.Route route = routes.of(send.ticketId());
+        JavaMailSenderImpl sender = route.sender();
         if (sender.getHost() == null) {
             throw new DeliveryFailure("No SMTP server is configured (OTKLIK_SMTP_HOST)", false, null);
         }
         MimeMessage message;
         try {
-            message = compose(send);
+            message = compose(send, route);
         } catch (AddressException e) {
             throw new DeliveryFailure("Invalid address: " + e.getMessage(), true, e);
         } catch (MessagingException | UnsupportedEncodingException e) {
@@ -82,14 +83,15 @@ class EmailChannel implements OutboundChannel {
         try {
             sender.send(message);
         } catch (MailException e) {
-            throw new DeliveryFailure(describe(e), refusedForGood(e), e);
+            throw new DeliveryFailure(describe(e, route), refusedForGood(e), e);
         }
     }
 
-    MimeMessage compose(QueuedSend send) throws MessagingException, UnsupportedEncodingException {
-        MimeMessage message = new IdentifiedMessage(sender.getSession(), send.messageId());
-        message.setFrom(from);
-        message.setReplyTo(new Address[] {replyTo});
+    MimeMessage compose(QueuedSend send, OutgoingRoutes.Route route) throws MessagingException,
+            UnsupportedEncodingException {
+        MimeMessage message = new IdentifiedMessage(route.sender().getSession(), send.messageId());
+        message.setFrom(route.from());
+        message.setReplyTo(new Address[] {route.replyTo()});
         message.setRecipients(Message.RecipientType.TO, addresses(send.to()));
         if (!send.cc().isEmpty()) {
             message.setRecipients(Message.RecipientType.CC, addresses(send.cc()));
@@ -122,14 +124,17 @@ class EmailChannel implements OutboundChannel {
         return message;
     }
 
-    private String describe(MailException e) {
+    /** "SMTP host:port — cause", and which mailbox's server it was. */
+    private static String describe(MailException e, OutgoingRoutes.Route route) {
         Throwable cause = e;
         if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
             cause = send.getFailedMessages().values().iterator().next();
         }
         Throwable root = NestedExceptionUtils.getMostSpecificCause(cause);
         String message = root.getMessage() == null ? "" : ": " + root.getMessage().strip();
-        return "SMTP " + sender.getHost() + ":" + sender.getPort() + " — " + root.getClass().getSimpleName() + message;
+        return "SMTP " + route.sender().getHost() + ":" + route.sender().getPort()
+                + (route.mailbox() == null ? "" : " (mailbox «" + route.mailbox() + "»)") + " — "
+                + root.getClass().getSimpleName() + message;
     }
 
     /** The server refused a recipient for good (an address that does not exist): retrying would not help. */
@@ -162,15 +167,6 @@ class EmailChannel implements OutboundChannel {
             result.add(new InternetAddress(parsed.getAddress(), parsed.getPersonal(), CHARSET));
         }
         return result.toArray(InternetAddress[]::new);
-    }
-
-    private static InternetAddress address(String value, String property) {
-        try {
-            InternetAddress parsed = new InternetAddress(value.strip(), true);
-            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), CHARSET);
-        } catch (AddressException | UnsupportedEncodingException e) {
-            throw new IllegalStateException(property + " is not a mail address: " + value, e);
-        }
     }
 
     /** A message that keeps the Message-ID it was given when queued, whatever saving it would generate. */

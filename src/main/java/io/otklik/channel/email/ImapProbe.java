@@ -1,13 +1,7 @@
 package io.otklik.channel.email;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
-
-import javax.net.ssl.SSLException;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
@@ -84,24 +78,7 @@ class ImapProbe {
     }
 
     private static ConnectionCheck classify(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnknownHostException) {
-                return ConnectionCheck.failed(ConnectionCheck.Problem.UNKNOWN_HOST, cause.getMessage());
-            }
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-                return ConnectionCheck.failed(ConnectionCheck.Problem.REFUSED, cause.getMessage());
-            }
-            if (cause instanceof SocketTimeoutException) {
-                return ConnectionCheck.failed(ConnectionCheck.Problem.TIMEOUT, cause.getMessage());
-            }
-            if (cause instanceof SSLException) {
-                return ConnectionCheck.failed(ConnectionCheck.Problem.TLS, cause.getMessage());
-            }
-            if (cause instanceof AuthenticationFailedException) {
-                return ConnectionCheck.failed(ConnectionCheck.Problem.AUTHENTICATION, text(cause));
-            }
-        }
-        return ConnectionCheck.failed(ConnectionCheck.Problem.OTHER, text(e));
+        return ConnectionCheck.failed(ConnectionCheck.problemOf(e), ConnectionCheck.detailOf(e));
     }
 
     /** A failure as one line an administrator can act on. */

@@ -15,7 +15,8 @@ import jakarta.persistence.Version;
 
 /**
  * A mailbox the email channel reads over IMAP (a ChannelAccount of the email channel), with its health: when it was
- * last fetched, the last error, how many mails were taken and how many could not be.
+ * last fetched, the last error, how many mails were taken and how many could not be; and how replies on its
+ * tickets leave: From its address, through its own SMTP server or the global one.
  */
 @Entity
 @Table(name = "mail_account")
@@ -49,6 +50,17 @@ class MailAccount {
     private Instant lastErrorAt;
     private long fetchedCount;
     private long failedCount;
+    /** Replies on this mailbox's tickets leave From its address; otherwise From the global support address. */
+    private boolean sendsReplies;
+    /** Its own SMTP server; null: the global one (always for the sandbox account: the running sandbox). */
+    private String smtpHost;
+    private Integer smtpPort;
+    @Enumerated(EnumType.STRING)
+    private MailSecurity smtpSecurity;
+    /** Null: the SMTP server is used without signing in. */
+    private String smtpUsername;
+    /** Encrypted by {@link SecretCipher}. */
+    private String smtpPasswordSecret;
     @Version
     private long version;
 
@@ -65,6 +77,7 @@ class MailAccount {
         MailAccount account = new MailAccount(details.name(), details.address(), details.folder(),
                 details.pollInterval(), details.enabled(), now);
         account.connectTo(details, passwordSecret);
+        account.sendsReplies = details.sendsReplies();
         return account;
     }
 
@@ -76,15 +89,42 @@ class MailAccount {
         account.port = port;
         account.security = MailSecurity.NONE;
         account.username = mailbox;
+        account.sendsReplies = true;
         return account;
     }
 
     /** Takes the new settings; a sandbox account keeps its connection, and an empty password keeps the saved one. */
     void change(MailAccountDetails details, String newPasswordSecret) {
         describe(details.name(), details.address(), details.folder(), details.pollInterval(), details.enabled());
+        this.sendsReplies = details.sendsReplies();
         if (!sandbox) {
             connectTo(details, newPasswordSecret == null ? passwordSecret : newPasswordSecret);
         }
+    }
+
+    /**
+     * Takes a new outgoing server (null: the global one); {@code newPasswordSecret} null keeps the saved password,
+     * and a server used without signing in keeps none. The sandbox account keeps sending through the sandbox.
+     */
+    void sendThrough(SmtpDetails smtp, String newPasswordSecret) {
+        if (sandbox || smtp == null) {
+            smtpHost = null;
+            smtpPort = null;
+            smtpSecurity = null;
+            smtpUsername = null;
+            smtpPasswordSecret = null;
+            return;
+        }
+        smtpHost = smtp.host();
+        smtpPort = smtp.port();
+        smtpSecurity = smtp.security();
+        smtpUsername = smtp.signsIn() ? smtp.username() : null;
+        smtpPasswordSecret = !smtp.signsIn() ? null : newPasswordSecret == null ? smtpPasswordSecret
+                : newPasswordSecret;
+    }
+
+    String smtpPasswordSecret() {
+        return smtpPasswordSecret;
     }
 
     void enable(boolean enabled) {
@@ -151,6 +191,8 @@ class MailAccount {
     MailAccountView view(String shownHost, int shownPort) {
         return new MailAccountView(id(), name, address, shownHost, shownPort, security, username,
                 passwordSecret != null, folder, Duration.ofSeconds(pollSeconds), enabled, sandbox, lastFetchAt,
-                lastSuccessAt, lastError, lastErrorAt, fetchedCount, failedCount);
+                lastSuccessAt, lastError, lastErrorAt, fetchedCount, failedCount, sendsReplies,
+                smtpHost == null ? null : new SmtpView(smtpHost, smtpPort, smtpSecurity,
+                        smtpUsername == null ? "" : smtpUsername, smtpPasswordSecret != null));
     }
 }

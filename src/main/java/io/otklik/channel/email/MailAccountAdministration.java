@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mailboxes the email channel reads, as administrators manage them: supervisors see them and their health,
- * administrators add, change, switch on and off and test them. Passwords go in encrypted and never come out.
+ * The mailboxes the email channel reads and replies from, as administrators manage them: supervisors see them and
+ * their health, administrators add, change, switch on and off and test them (IMAP and SMTP). Passwords go in
+ * encrypted and never come out.
  */
 @Service
 public class MailAccountAdministration {
@@ -22,14 +23,18 @@ public class MailAccountAdministration {
     private final ImapAccounts imap;
     private final SecretCipher cipher;
     private final ImapProbe probe;
+    private final SmtpProbe smtpProbe;
+    private final OutgoingRoutes routes;
     private final Clock clock;
 
     MailAccountAdministration(MailAccounts accounts, ImapAccounts imap, SecretCipher cipher, ImapProbe probe,
-            Clock clock) {
+            SmtpProbe smtpProbe, OutgoingRoutes routes, Clock clock) {
         this.accounts = accounts;
         this.imap = imap;
         this.cipher = cipher;
         this.probe = probe;
+        this.smtpProbe = smtpProbe;
+        this.routes = routes;
         this.clock = clock;
     }
 
@@ -51,30 +56,50 @@ public class MailAccountAdministration {
         return accounts.count();
     }
 
-    /** Adds a mailbox; its password is required. */
+    /** Adds a mailbox; its password is required, and so is its SMTP password when its SMTP server signs in. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public MailAccountId create(MailAccountDetails details) {
         if (details.keepsPassword()) {
             throw new RuleViolationException("mail-account.password-required");
         }
+        SmtpDetails smtp = details.smtp();
+        if (smtp != null && smtp.signsIn() && smtp.keepsPassword()) {
+            throw new RuleViolationException("mail-account.smtp-password-required");
+        }
         if (accounts.existsByName(details.name().strip())) {
             throw new ConflictException("mail-account.name-taken", details.name().strip());
         }
         MailAccount account = MailAccount.of(details, cipher.encrypt(details.password()), clock.instant());
+        account.sendThrough(smtp, smtpSecret(smtp));
         return accounts.saveAndFlush(account).id();
     }
 
-    /** Changes a mailbox's settings; an empty password keeps the saved one. */
+    /**
+     * Changes a mailbox's settings; an empty password keeps the saved one (IMAP and SMTP alike). An SMTP server
+     * that signs in needs a password, entered now or saved before.
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void update(MailAccountId id, MailAccountDetails details) {
         MailAccount account = load(id);
+        SmtpDetails smtp = details.smtp();
+        if (!account.isSandbox() && smtp != null && smtp.signsIn() && smtp.keepsPassword()
+                && account.smtpPasswordSecret() == null) {
+            throw new RuleViolationException("mail-account.smtp-password-required");
+        }
         if (accounts.existsByNameAndIdNot(details.name().strip(), id.value())) {
             throw new ConflictException("mail-account.name-taken", details.name().strip());
         }
         account.change(details, details.keepsPassword() ? null : cipher.encrypt(details.password()));
+        account.sendThrough(smtp, smtpSecret(smtp));
         accounts.flush();
+        routes.forget(id);
+    }
+
+    /** The entered SMTP password encrypted; null when none was entered (keep the saved one, or none needed). */
+    private String smtpSecret(SmtpDetails smtp) {
+        return smtp == null || !smtp.signsIn() || smtp.keepsPassword() ? null : cipher.encrypt(smtp.password());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -108,9 +133,7 @@ public class MailAccountAdministration {
             }
             if (details.keepsPassword()) {
                 String secret = account.passwordSecret();
-                details = new MailAccountDetails(details.name(), details.address(), details.host(), details.port(),
-                        details.security(), details.username(), secret == null ? "" : cipher.decrypt(secret),
-                        details.folder(), details.pollInterval(), details.enabled());
+                details = details.withPassword(secret == null ? "" : cipher.decrypt(secret));
             }
         }
         return probe.check(new ImapConnection(saved, details.host().strip(), details.port(), details.security(),
@@ -129,6 +152,38 @@ public class MailAccountAdministration {
         } catch (IllegalStateException | IllegalArgumentException unreadable) {
             return ConnectionCheck.failed(ConnectionCheck.Problem.UNREADABLE_PASSWORD, null);
         }
+    }
+
+    /**
+     * Connects to the SMTP server the mailbox's mail would leave through, with settings as entered, and signs in;
+     * sends nothing. No SMTP server of its own: the global one (or the sandbox when none is configured); the
+     * sandbox account: the running sandbox. For a saved mailbox ({@code saved} not null) an empty SMTP password
+     * means the saved one.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public SmtpCheck testSmtp(MailAccountDetails details, MailAccountId saved) {
+        MailAccount account = saved == null ? null : load(saved);
+        if (account != null && account.isSandbox()) {
+            return routes.sandboxSender().map(sender -> smtpProbe.check(sender, SmtpCheck.Way.SANDBOX))
+                    .orElseGet(() -> SmtpCheck.failed(ConnectionCheck.Problem.NO_SANDBOX, SmtpCheck.Way.SANDBOX,
+                            null, null));
+        }
+        SmtpDetails smtp = details.smtp();
+        if (smtp == null) {
+            return smtpProbe.check(routes.globalSender(), SmtpCheck.Way.GLOBAL);
+        }
+        String password = smtp.password() == null ? "" : smtp.password();
+        if (smtp.signsIn() && smtp.keepsPassword() && account != null && account.smtpPasswordSecret() != null) {
+            try {
+                password = cipher.decrypt(account.smtpPasswordSecret());
+            } catch (IllegalStateException | IllegalArgumentException unreadable) {
+                return SmtpCheck.failed(ConnectionCheck.Problem.UNREADABLE_PASSWORD, SmtpCheck.Way.OWN,
+                        smtp.host() + ":" + smtp.port(), null);
+            }
+        }
+        return smtpProbe.check(new SmtpServer(smtp.host(), smtp.port(), smtp.security(), smtp.username(), password),
+                SmtpCheck.Way.OWN);
     }
 
     private static String folder(MailAccountDetails details) {

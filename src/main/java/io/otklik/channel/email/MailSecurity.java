@@ -8,4 +8,13 @@ public enum MailSecurity {
     public int defaultImapPort() {
         return this == SSL ? 993 : 143;
     }
+
+    /** The usual SMTP submission port for this kind of connection. */
+    public int defaultSmtpPort() {
+        return switch (this) {
+            case SSL -> 465;
+            case STARTTLS -> 587;
+            case NONE -> 25;
+        };
+    }
 }

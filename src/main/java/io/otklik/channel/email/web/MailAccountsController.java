@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "Mailboxes": the IMAP accounts the email channel reads, each with its health; the form that adds or changes one,
- * and "Test connection", which tries the settings as entered (htmx) before they are saved.
+ * "Mailboxes": the IMAP accounts the email channel reads, each with its health and the way its replies leave; the
+ * form that adds or changes one, "Test connection" (IMAP) and "Test outgoing connection" (SMTP), which try the
+ * settings as entered (htmx) before they are saved.
  */
 @Controller
 @RequestMapping("/admin/mail-accounts")
@@ -58,6 +59,7 @@ class MailAccountsController {
         if (!errors.hasFieldErrors("password") && (form.password() == null || form.password().isEmpty())) {
             errors.rejectValue("password", "mail-account.form.password-required");
         }
+        form.checkOutgoing(errors, false);
         if (!errors.hasErrors()) {
             try {
                 administration.create(form.details());
@@ -86,6 +88,9 @@ class MailAccountsController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") MailAccountForm form, BindingResult errors,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         MailAccountView account = administration.account(new MailAccountId(id));
+        if (!account.sandbox()) {
+            form.checkOutgoing(errors, account.smtp() != null && account.smtp().passwordSaved());
+        }
         if (!errors.hasErrors()) {
             try {
                 administration.update(account.id(), form.details());
@@ -131,6 +136,32 @@ class MailAccountsController {
     String check(@PathVariable long id, Model model) {
         model.addAttribute("check", administration.test(new MailAccountId(id)));
         return FORM + " :: test-result";
+    }
+
+    /** Tries the outgoing settings as entered in the form of a new mailbox; sends nothing. */
+    @PostMapping("/smtp-test")
+    String testNewSmtp(@ModelAttribute("form") MailAccountForm form, BindingResult typed, Model model) {
+        return testSmtp(form, null, model);
+    }
+
+    /** Tries the outgoing settings as entered in a saved mailbox's form; an empty password means the saved one. */
+    @PostMapping("/{id:\\d+}/smtp-test")
+    String testSavedSmtp(@PathVariable long id, @ModelAttribute("form") MailAccountForm form, BindingResult typed,
+            Model model) {
+        return testSmtp(form, new MailAccountId(id), model);
+    }
+
+    private String testSmtp(MailAccountForm form, MailAccountId saved, Model model) {
+        if (form.hasSmtpHost() && (!form.hasSmtpPort() || form.smtpSecurity() == null)) {
+            model.addAttribute("smtpIncomplete", true);
+        } else {
+            try {
+                model.addAttribute("smtpCheck", administration.testSmtp(form.details(), saved));
+            } catch (AccessDeniedException e) {
+                model.addAttribute("smtpTestNotAllowed", true);
+            }
+        }
+        return FORM + " :: smtp-test-result";
     }
 
     private String test(MailAccountForm form, MailAccountId saved, Model model) {
