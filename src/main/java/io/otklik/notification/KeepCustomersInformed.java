@@ -2,12 +2,15 @@ package io.otklik.notification;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.otklik.sla.PromisedAnswers;
 import io.otklik.ticket.Actor;
 import io.otklik.ticket.Conversations;
+import io.otklik.ticket.FollowerView;
 import io.otklik.ticket.HistoryView;
 import io.otklik.ticket.MessageAdded;
 import io.otklik.ticket.MessageKind;
@@ -15,6 +18,7 @@ import io.otklik.ticket.MessageView;
 import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketChanged;
 import io.otklik.ticket.TicketDetails;
+import io.otklik.ticket.TicketFollowers;
 import io.otklik.ticket.TicketOpened;
 import io.otklik.ticket.TicketQueries;
 
@@ -25,6 +29,10 @@ import org.springframework.stereotype.Component;
 /**
  * The support team's rules for customers, carried out: acknowledge every request with its number and the time we
  * will answer by; send each public reply; say when we wait for them; ask to confirm a solution; thank on closing.
+ *
+ * <p>A ticket's followers get its public replies in copy of the requester's mail. Everything else is for the
+ * requester alone: the acknowledgement, "waiting for you", "solved — please confirm" and "closed" speak to the
+ * person who asked, and the solved notice's links sign the requester in to confirm or reopen — no one else may.
  */
 @Component
 class KeepCustomersInformed {
@@ -34,16 +42,19 @@ class KeepCustomersInformed {
     private final PromisedAnswers promises;
     private final Notices notices;
     private final Notifier notifier;
+    private final TicketFollowers followers;
     private final Clock clock;
     private final ZoneId zone;
 
     KeepCustomersInformed(TicketQueries tickets, Conversations conversations, PromisedAnswers promises,
-            Notices notices, Notifier notifier, Clock clock, @Value("${otklik.time-zone}") String zone) {
+            Notices notices, Notifier notifier, TicketFollowers followers, Clock clock,
+            @Value("${otklik.time-zone}") String zone) {
         this.tickets = tickets;
         this.conversations = conversations;
         this.promises = promises;
         this.notices = notices;
         this.notifier = notifier;
+        this.followers = followers;
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }
@@ -68,9 +79,11 @@ class KeepCustomersInformed {
         if (reply.isEmpty()) {
             return;
         }
+        List<String> copies = followers.list(event.ticket()).stream().map(FollowerView::email)
+                .filter(Objects::nonNull).toList();
         notifier.send(notices.forCustomer("reply:" + event.messageId(), NotificationKind.AGENT_REPLY, ticket,
                 Map.of("reply.text", reply.get().body(), "agent.name", reply.get().author().name()),
-                event.messageId()));
+                event.messageId(), copies));
     }
 
     @ApplicationModuleListener

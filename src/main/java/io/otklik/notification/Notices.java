@@ -3,8 +3,12 @@ package io.otklik.notification;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import io.otklik.agent.AgentDirectory;
 import io.otklik.agent.AgentId;
@@ -28,29 +32,51 @@ class Notices {
     private final CustomerSignInLinks signInLinks;
     private final MessageSource messages;
     private final NotificationSettings settings;
+    private final AcknowledgementGuard guard;
     private final String publicUrl;
 
     Notices(AgentDirectory agents, Accounts accounts, CustomerLanguages customerLanguages,
             CustomerSignInLinks signInLinks, MessageSource messages, NotificationSettings settings,
-            @Value("${otklik.public-url}") String publicUrl) {
+            AcknowledgementGuard guard, @Value("${otklik.public-url}") String publicUrl) {
         this.agents = agents;
         this.accounts = accounts;
         this.customerLanguages = customerLanguages;
         this.signInLinks = signInLinks;
         this.messages = messages;
         this.settings = settings;
+        this.guard = guard;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** A notice to the ticket's requester; {@code ticket.link} signs them in to the portal on the ticket's page. */
     Notice forCustomer(String key, NotificationKind kind, TicketDetails ticket, Map<String, String> extra,
             Long ticketMessageId) {
+        return forCustomer(key, kind, ticket, extra, ticketMessageId, List.of());
+    }
+
+    /**
+     * A notice to the ticket's requester with its followers in copy: one mail, as in any email conversation. Copies
+     * go only to addresses we may write to (never our own, nor system senders) and not to the requester again.
+     * With anyone in copy, {@code ticket.link} is the plain address of the ticket's portal page: a link that signs
+     * the requester in must not reach other people's mailboxes.
+     */
+    Notice forCustomer(String key, NotificationKind kind, TicketDetails ticket, Map<String, String> extra,
+            Long ticketMessageId, List<String> followers) {
         Locale language = customerLanguages.of(ticket.requester().id());
+        String requester = ticket.requester().email();
+        Set<String> seen = new HashSet<>();
+        if (requester != null) {
+            seen.add(requester.strip().toLowerCase(Locale.ROOT));
+        }
+        List<String> cc = followers.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(address -> guard.refusal(address).isEmpty())
+                .filter(address -> seen.add(address.toLowerCase(Locale.ROOT))).toList();
         Map<String, String> values = common(ticket, language);
-        values.put("ticket.link", portalLink(ticket, ""));
+        values.put("ticket.link", cc.isEmpty() ? portalLink(ticket, "")
+                : publicUrl + "/portal/tickets/" + ticket.id().value());
         values.putAll(extra);
-        return new Notice(key, kind, ticket.id().value(), ticket.requester().id().value(), ticket.requester().email(),
-                language, values, ticketMessageId);
+        return new Notice(key, kind, ticket.id().value(), ticket.requester().id().value(), requester, language,
+                values, ticketMessageId, cc);
     }
 
     Locale languageOf(TicketDetails ticket) {

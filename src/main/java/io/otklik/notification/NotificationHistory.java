@@ -34,6 +34,6 @@ public class NotificationHistory {
                 .filter(java.util.Objects::nonNull).toList());
         return rows.stream().map(row -> new NotificationView(row.id(), row.kind(), row.audience(), row.recipient(),
                 row.language(), row.createdAt(), row.suppressed(),
-                row.outboxId() == null ? null : states.get(row.outboxId()))).toList();
+                row.outboxId() == null ? null : states.get(row.outboxId()), row.cc())).toList();
     }
 }

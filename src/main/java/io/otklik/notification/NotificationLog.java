@@ -22,15 +22,17 @@ class NotificationLog {
                 .query(Long.class).single() > 0;
     }
 
-    void add(Notice notice, Long outboxId, String suppressed, Instant at) {
+    /** Records the notice as sent to {@code recipient} with {@code cc} in copy, or as suppressed. */
+    void add(Notice notice, String recipient, List<String> cc, Long outboxId, String suppressed, Instant at) {
         jdbc.sql("""
-                insert into notification (id, dedupe_key, ticket_id, customer_id, kind, audience, recipient, language,
-                    outbox_id, suppressed, created_at)
-                values (nextval('notification_seq'), :key, :ticket, :customer, :kind, :audience, :recipient, :language,
-                    :outbox, :suppressed, :at)""")
+                insert into notification (id, dedupe_key, ticket_id, customer_id, kind, audience, recipient, cc,
+                    language, outbox_id, suppressed, created_at)
+                values (nextval('notification_seq'), :key, :ticket, :customer, :kind, :audience, :recipient, :cc,
+                    :language, :outbox, :suppressed, :at)""")
                 .param("key", notice.key()).param("ticket", notice.ticketId()).param("customer", notice.customerId())
                 .param("kind", notice.kind().name()).param("audience", notice.kind().audience().name())
-                .param("recipient", notice.recipient()).param("language", notice.language().getLanguage())
+                .param("recipient", recipient).param("cc", cc.isEmpty() ? null : String.join("\n", cc))
+                .param("language", notice.language().getLanguage())
                 .param("outbox", outboxId).param("suppressed", suppressed).param("at", Timestamp.from(at)).update();
     }
 
@@ -57,17 +59,23 @@ class NotificationLog {
 
     List<Row> ofTicket(long ticketId) {
         return jdbc.sql("""
-                select id, kind, audience, recipient, language, outbox_id, suppressed, created_at from notification
-                where ticket_id = :ticket order by created_at, id""")
+                select id, kind, audience, recipient, cc, language, outbox_id, suppressed, created_at
+                from notification where ticket_id = :ticket order by created_at, id""")
                 .param("ticket", ticketId)
                 .query((rs, n) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")),
                         NotificationKind.Audience.valueOf(rs.getString("audience")), rs.getString("recipient"),
-                        rs.getString("language"), (Long) rs.getObject("outbox_id", Long.class),
-                        rs.getString("suppressed"), rs.getTimestamp("created_at").toInstant()))
+                        lines(rs.getString("cc")), rs.getString("language"),
+                        (Long) rs.getObject("outbox_id", Long.class), rs.getString("suppressed"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
-    record Row(long id, NotificationKind kind, NotificationKind.Audience audience, String recipient, String language,
-            Long outboxId, String suppressed, Instant createdAt) {
+    private static List<String> lines(String text) {
+        return text == null || text.isBlank() ? List.of()
+                : java.util.Arrays.stream(text.split("\n")).filter(line -> !line.isBlank()).toList();
+    }
+
+    record Row(long id, NotificationKind kind, NotificationKind.Audience audience, String recipient, List<String> cc,
+            String language, Long outboxId, String suppressed, Instant createdAt) {
     }
 }

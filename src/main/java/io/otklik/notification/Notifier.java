@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns a notice into a mail: checks it is not a second send, not a loop and not a flood, fills the template in the
  * recipient's language and hands the mail to the outbox — all in one transaction with the record shown on the ticket.
+ * The people in copy get the same single mail in Cc; an address we never write to is left out of it.
  */
 @Component
 class Notifier {
@@ -51,16 +52,24 @@ class Notifier {
                         >= settings.maxAcknowledgementsPerHour()) {
             refusal = Optional.of("too-many");
         }
+        List<String> cc = notice.cc().stream().filter(address -> guard.refusal(address).isEmpty()).toList();
+        String to = notice.recipient();
+        if (refusal.isPresent() && !cc.isEmpty()) {
+            // We cannot write to the requester (no address, or one of ours): the people in copy still get the mail.
+            to = cc.getFirst();
+            cc = cc.subList(1, cc.size());
+            refusal = Optional.empty();
+        }
         if (refusal.isPresent()) {
-            log.add(notice, null, refusal.get(), now);
+            log.add(notice, to, List.of(), null, refusal.get(), now);
             return;
         }
         NotificationTemplate template = templates.template(notice.kind(), notice.language());
         String subject = TemplateText.oneLine(TemplateText.fill(template.subject(), notice.variables()));
         String text = TemplateText.fill(template.body(), notice.variables());
-        long outboxId = outbox.enqueue(new OutboundMail("notification:" + notice.key(), notice.ticketId(), notice.ticketMessageId(),
-                List.of(notice.recipient()), List.of(), subject, text,
+        long outboxId = outbox.enqueue(new OutboundMail("notification:" + notice.key(), notice.ticketId(),
+                notice.ticketMessageId(), List.of(to), cc, subject, text,
                 TemplateText.html(text, notice.language().getLanguage())));
-        log.add(notice, outboxId, null, now);
+        log.add(notice, to, cc, outboxId, null, now);
     }
 }

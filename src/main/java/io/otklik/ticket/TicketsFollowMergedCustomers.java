@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * When a duplicate customer is merged into another, their tickets go to that customer, each with a history line
- * "requester: duplicate → customer" naming who merged them.
+ * "requester: duplicate → customer" naming who merged them; the tickets the duplicate followed, the customer now
+ * follows (without a history line: the same person follows them as before). Where the customer already followed one,
+ * or now is its requester, the duplicate's following simply ends.
  *
  * <p>This runs inside the merge's own transaction (a plain, synchronous listener), not after it: the merge and the
  * moved tickets commit together or not at all, the supervisor sees every ticket on the customer's page as soon as
@@ -28,12 +30,15 @@ class TicketsFollowMergedCustomers {
     private final TicketStore store;
     private final CustomerDirectory customers;
     private final Actors actors;
+    private final Followers followers;
 
-    TicketsFollowMergedCustomers(Tickets tickets, TicketStore store, CustomerDirectory customers, Actors actors) {
+    TicketsFollowMergedCustomers(Tickets tickets, TicketStore store, CustomerDirectory customers, Actors actors,
+            Followers followers) {
         this.tickets = tickets;
         this.store = store;
         this.customers = customers;
         this.actors = actors;
+        this.followers = followers;
     }
 
     @EventListener
@@ -47,5 +52,7 @@ class TicketsFollowMergedCustomers {
             ticket.changeRequester(into.id().value(), organization, actor, now);
             store.save(ticket);
         }
+        // After the tickets: the duplicate's following of a ticket that is now the customer's own just ends.
+        followers.moveAll(event.duplicate().value(), into.id().value());
     }
 }

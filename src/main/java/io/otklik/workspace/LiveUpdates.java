@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.otklik.ticket.FollowerAdded;
+import io.otklik.ticket.FollowerRemoved;
 import io.otklik.ticket.MessageAdded;
 import io.otklik.ticket.MessageDeliveryChanged;
 import io.otklik.ticket.TicketChanged;
@@ -70,6 +72,16 @@ public class LiveUpdates {
 
     @EventListener
     void on(MessageDeliveryChanged event) {
+        afterCommit(event.ticket(), event.at());
+    }
+
+    @EventListener
+    void on(FollowerAdded event) {
+        afterCommit(event.ticket(), event.at());
+    }
+
+    @EventListener
+    void on(FollowerRemoved event) {
         afterCommit(event.ticket(), event.at());
     }
 

@@ -13,6 +13,7 @@ import io.otklik.agent.AgentAccess;
 import io.otklik.agent.AgentDirectory;
 import io.otklik.agent.AgentId;
 import io.otklik.agent.TeamId;
+import io.otklik.customer.CustomerId;
 import io.otklik.identity.Accounts;
 import io.otklik.shared.LocalizedException;
 import io.otklik.shared.NotFoundException;
@@ -25,6 +26,7 @@ import io.otklik.ticket.Priority;
 import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketChanges;
 import io.otklik.ticket.TicketFilter;
+import io.otklik.ticket.TicketFollowers;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketOverview;
 import io.otklik.ticket.TicketQueries;
@@ -51,31 +53,33 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The ticket page: conversation, properties, history and the customer card, and the agent's actions on them
- * (reply, note, assign, status, priority, category, team, tags). Each region is a fragment of the same page that
+ * The ticket page: conversation, properties, followers, history and the customer card, and the agent's actions on
+ * them (reply, note, assign, status, priority, category, team, tags, followers). Each region is a fragment of the same page that
  * htmx reloads on its own; without JavaScript the forms post and redirect.
  */
 @Controller
 class TicketPageController {
 
-    private static final Set<String> FRAGMENTS = Set.of("conversation", "properties", "history", "composer");
+    private static final Set<String> FRAGMENTS = Set.of("conversation", "properties", "history", "composer", "followers");
 
     private final TicketQueries tickets;
     private final TicketUpdates updates;
     private final Conversations conversations;
     private final AttachmentFiles attachments;
+    private final TicketFollowers followers;
     private final AgentDirectory agents;
     private final Accounts accounts;
     private final MessageSource messages;
     private final Clock clock;
 
     TicketPageController(TicketQueries tickets, TicketUpdates updates, Conversations conversations,
-            AttachmentFiles attachments, AgentDirectory agents, Accounts accounts, MessageSource messages,
-            Clock clock) {
+            AttachmentFiles attachments, TicketFollowers followers, AgentDirectory agents, Accounts accounts,
+            MessageSource messages, Clock clock) {
         this.tickets = tickets;
         this.updates = updates;
         this.conversations = conversations;
         this.attachments = attachments;
+        this.followers = followers;
         this.agents = agents;
         this.accounts = accounts;
         this.messages = messages;
@@ -182,6 +186,44 @@ class TicketPageController {
         return afterChange(number, error, htmx, locale, model, response, redirect);
     }
 
+    /**
+     * Adds a follower by email address ("ivan@example.com" or "Ivan Petrov &lt;ivan@example.com&gt;"), registering a
+     * customer for an address nobody has yet; a bad address, the requester or a closed ticket is refused on the spot.
+     */
+    @PostMapping("/tickets/{number:\\d+}/followers")
+    String addFollower(@PathVariable long number, @RequestParam(defaultValue = "") String address,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        TicketId id = new TicketId(number);
+        String error = null;
+        String added = null;
+        try {
+            CustomerId follower = followers.add(id, null, address);
+            added = followers.list(id).stream().filter(f -> f.customer().equals(follower)).findFirst()
+                    .map(f -> f.email() == null ? f.name() : f.email()).orElse(address.strip());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (LocalizedException e) {
+            error = e.message(messages, locale);
+        }
+        return afterFollowers(number, error, added, error == null ? "" : address, htmx, model, response, redirect);
+    }
+
+    @PostMapping("/tickets/{number:\\d+}/followers/{customer:\\d+}/remove")
+    String removeFollower(@PathVariable long number, @PathVariable long customer,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Locale locale, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        String error = null;
+        try {
+            followers.unfollow(new TicketId(number), new CustomerId(customer));
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (LocalizedException e) {
+            error = e.message(messages, locale);
+        }
+        return afterFollowers(number, error, null, "", htmx, model, response, redirect);
+    }
+
     /** An attachment of a ticket the agent may see; anything else is "not found". */
     @GetMapping("/attachments/{id:\\d+}")
     ResponseEntity<Resource> download(@PathVariable long id) {
@@ -223,6 +265,29 @@ class TicketPageController {
         return "workspace/ticket :: properties";
     }
 
+    private String afterFollowers(long number, String error, String added, String address, String htmx, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (htmx == null) {
+            if (error != null) {
+                redirect.addFlashAttribute("followersError", error);
+                redirect.addFlashAttribute("followerAddress", address);
+            } else if (added != null) {
+                redirect.addFlashAttribute("followerAdded", added);
+            }
+            return "redirect:/tickets/" + number + "#followers";
+        }
+        fill(model, new TicketId(number));
+        model.addAttribute("followersError", error);
+        model.addAttribute("followerAdded", added);
+        model.addAttribute("followerAddress", address);
+        if (error == null) {
+            // The live update of this very change is already shown: the region keeps its notice.
+            model.addAttribute("followersShownAt", clock.instant().toEpochMilli());
+            response.setHeader("HX-Trigger", "ticket-updated");
+        }
+        return "workspace/ticket :: followers";
+    }
+
     private void fill(Model model, TicketId id) {
         TicketOverview overview = tickets.overview(id, 5);
         model.addAttribute("ticket", overview.details());
@@ -230,6 +295,7 @@ class TicketPageController {
         model.addAttribute("history", overview.history());
         model.addAttribute("otherTickets", overview.requesterTickets());
         model.addAttribute("links", overview.links());
+        model.addAttribute("followers", followers.list(id));
         model.addAttribute("statuses", Status.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("teams", overview.teams());
