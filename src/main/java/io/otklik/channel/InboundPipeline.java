@@ -12,8 +12,10 @@ import io.otklik.customer.CustomerId;
 import io.otklik.customer.NewCustomer;
 import io.otklik.ticket.ChannelIntake;
 import io.otklik.ticket.Delivery;
+import io.otklik.ticket.FollowSource;
 import io.otklik.ticket.MessageDeliveries;
 import io.otklik.ticket.NewAttachment;
+import io.otklik.ticket.TicketFollowers;
 import io.otklik.ticket.TicketId;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,13 +46,13 @@ class InboundPipeline {
     private final ChannelIntake tickets;
     private final ObjectProvider<InboundRules> rules;
     private final ObjectProvider<OwnAddresses> ownAddresses;
-    private final ObjectProvider<InboundFollowers> followers;
+    private final TicketFollowers followers;
     private final MessageSource messages;
     private final Locale teamLanguage;
 
     InboundPipeline(InboundStore store, OutboxEntries outbox, MessageDeliveries deliveries,
             CustomerDirectory customers, ChannelIntake tickets, ObjectProvider<InboundRules> rules,
-            ObjectProvider<OwnAddresses> ownAddresses, ObjectProvider<InboundFollowers> followers,
+            ObjectProvider<OwnAddresses> ownAddresses, TicketFollowers followers,
             MessageSource messages, @Value("${otklik.team-language:ru}") String teamLanguage) {
         this.store = store;
         this.outbox = outbox;
@@ -174,25 +176,26 @@ class InboundPipeline {
                 .map(org -> org.value() == parties.organizationId()).orElse(false)) {
             return true;
         }
-        InboundFollowers list = followers.getIfAvailable();
-        return list != null && list.follows(parties.ticket(), author);
+        return followers.follows(parties.ticket(), author);
     }
 
-    /** CC'd addresses follow the ticket (never our own, never the author). */
+    /**
+     * Whoever writes to a ticket besides its requester follows it from then on (they joined the conversation), and
+     * so do the other addresses of the mail (To and CC) — never our own addresses.
+     */
     private void follow(TicketId ticket, CustomerId author, InboundMessage message) {
-        InboundFollowers list = followers.getIfAvailable();
-        if (list == null) {
-            return;
-        }
-        list.follow(ticket, author, "reply");
-        for (InboundAddress cc : message.cc()) {
+        followers.follow(ticket, author, FollowSource.REPLY);
+        // Everyone else the customer wrote to (in To or CC) is in the conversation, as in Zendesk.
+        List<InboundAddress> others = new ArrayList<>(message.to());
+        others.addAll(message.cc());
+        for (InboundAddress cc : others) {
             String address = cc.address() == null ? "" : cc.address().strip();
             if (address.isEmpty() || isOwn(address)) {
                 continue;
             }
             CustomerId follower = customers.findOrRegister(new NewCustomer(nameOf(cc), address, null, null));
             if (!follower.equals(author)) {
-                list.follow(ticket, follower, "email-cc");
+                followers.follow(ticket, follower, FollowSource.EMAIL_CC);
             }
         }
     }

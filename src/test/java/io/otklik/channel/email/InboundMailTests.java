@@ -198,6 +198,30 @@ class InboundMailTests extends PostgresTest {
                 .param("t", ticket).query(String.class).single()).contains("setup.exe");
     }
 
+    @Test
+    void addressesInCopyFollowTheTicketButOurOwnNever() {
+        String customer = "cc-" + TestStaff.unique() + "@client.test";
+        String colleague = "colleague-" + TestStaff.unique() + "@client.test";
+        String id = "<" + TestStaff.unique() + "@client.test>";
+        byte[] raw = ("From: " + customer + "\r\nTo: support@otklik.local\r\nCc: Коллега <" + colleague
+                + ">, support@otklik.local\r\nSubject: Вместе\r\nMessage-ID: " + id
+                + "\r\nDate: Mon, 23 Nov 2026 10:00:00 +0300\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "Коллега в копии.\r\n").getBytes(StandardCharsets.UTF_8);
+        long ticket = receiveAndWait(raw);
+        assertThat(jdbc.sql("select c.address, f.source from ticket_follower f join customer_contact c"
+                        + " on c.customer_id = f.customer_id where f.ticket_id = :t")
+                .param("t", ticket).query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list())
+                .containsExactly(colleague + " EMAIL_CC");
+
+        // The colleague answers our acknowledgement: the message is theirs, on the same ticket.
+        await().atMost(WAIT).until(() -> mailsTo(customer) == 1);
+        String ackId = jdbc.sql("select message_id from outbox_entry where ticket_id = :t").param("t", ticket)
+                .query(String.class).list().getFirst();
+        long answered = receiveAndWait(mail(colleague, "Коллега", "Re: Вместе", "<" + TestStaff.unique()
+                + "@client.test>", ackId, "Подтверждаю."));
+        assertThat(answered).isEqualTo(ticket);
+    }
+
     // --- helpers ---
 
     private long receiveAndWait(byte[] raw) {
