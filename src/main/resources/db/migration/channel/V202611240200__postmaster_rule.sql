@@ -16,7 +16,7 @@ create table postmaster_rule (
 );
 create index postmaster_rule_position_idx on postmaster_rule (position, id);
 
--- field: FROM, TO, CC, SUBJECT, BODY, HEADER (then header_name says which, lower case);
+-- field: FROM, TO, CC, SUBJECT, BODY, HEADER (then header_name says which, as written; its case does not matter);
 -- operator: CONTAINS, NOT_CONTAINS, EQUALS, STARTS_WITH, ENDS_WITH, MATCHES (a Java regular expression).
 create table postmaster_rule_condition (
   rule_id      bigint not null references postmaster_rule (id) on delete cascade,

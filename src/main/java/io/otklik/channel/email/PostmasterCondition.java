@@ -1,16 +1,14 @@
 package io.otklik.channel.email;
 
-import java.util.Locale;
-
 /**
  * One test a postmaster rule makes of an incoming mail: which part of it ({@link Field}), how ({@link Operator}) and
- * against what. Matching ignores case. {@code header} names the header for {@link Field#HEADER} (kept in lower case)
- * and is empty otherwise; texts are kept stripped, never null.
+ * against what. Matching ignores case. {@code header} names the header for {@link Field#HEADER} (its case does
+ * not matter) and is empty otherwise; texts are kept stripped, never null.
  */
 public record PostmasterCondition(Field field, String header, Operator operator, String value) {
 
     public PostmasterCondition {
-        header = header == null ? "" : header.strip().toLowerCase(Locale.ROOT);
+        header = header == null ? "" : header.strip();
         value = value == null ? "" : value.strip();
     }
 

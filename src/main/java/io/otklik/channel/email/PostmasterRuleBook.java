@@ -119,7 +119,7 @@ final class PostmasterRuleBook {
 
         Test(PostmasterCondition condition) {
             this.field = condition.field();
-            this.header = condition.header();
+            this.header = condition.header().toLowerCase(Locale.ROOT);
             this.operator = condition.operator();
             this.text = condition.value().toLowerCase(Locale.ROOT);
             Pattern compiled = null;
@@ -185,25 +185,54 @@ final class PostmasterRuleBook {
 
         private final InboundMessage message;
         private final Map<String, List<String>> headers;
-        private final Map<String, List<String>> values = new HashMap<>();
-        private final Map<String, List<String>> lowered = new HashMap<>();
+        private final List<?>[] values = new List<?>[Field.values().length];
+        private final List<?>[] lowered = new List<?>[Field.values().length];
+        private Map<String, List<String>> headerValues;
+        private Map<String, List<String>> headersLowered;
 
         Mail(InboundMessage message, Map<String, List<String>> headers) {
             this.message = message;
             this.headers = headers == null ? Map.of() : headers;
         }
 
+        @SuppressWarnings("unchecked")
         List<String> values(Field field, String header) {
-            return values.computeIfAbsent(key(field, header), key -> read(field, header));
+            if (field == Field.HEADER) {
+                if (headerValues == null) {
+                    headerValues = new HashMap<>();
+                }
+                return headerValues.computeIfAbsent(header, name -> read(field, name));
+            }
+            List<String> found = (List<String>) values[field.ordinal()];
+            if (found == null) {
+                found = read(field, header);
+                values[field.ordinal()] = found;
+            }
+            return found;
         }
 
+        @SuppressWarnings("unchecked")
         List<String> lowered(Field field, String header) {
-            return lowered.computeIfAbsent(key(field, header),
-                    key -> values(field, header).stream().map(value -> value.toLowerCase(Locale.ROOT)).toList());
+            if (field == Field.HEADER) {
+                if (headersLowered == null) {
+                    headersLowered = new HashMap<>();
+                }
+                return headersLowered.computeIfAbsent(header, name -> lower(values(field, name)));
+            }
+            List<String> found = (List<String>) lowered[field.ordinal()];
+            if (found == null) {
+                found = lower(values(field, header));
+                lowered[field.ordinal()] = found;
+            }
+            return found;
         }
 
-        private static String key(Field field, String header) {
-            return field == Field.HEADER ? "header:" + header : field.name();
+        private static List<String> lower(List<String> values) {
+            List<String> result = new ArrayList<>(values.size());
+            for (String value : values) {
+                result.add(value.toLowerCase(Locale.ROOT));
+            }
+            return result;
         }
 
         private List<String> read(Field field, String header) {

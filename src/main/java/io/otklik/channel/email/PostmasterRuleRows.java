@@ -31,22 +31,22 @@ class PostmasterRuleRows {
     }
 
     List<PostmasterRuleView> all() {
-        return read("");
+        return read("", Map.of());
     }
 
     List<PostmasterRuleView> enabled() {
-        return read("where r.enabled = true");
+        return read("where r.enabled = true", Map.of());
     }
 
     Optional<PostmasterRuleView> one(PostmasterRuleId id) {
-        return read("where r.id = " + id.value()).stream().findFirst();
+        return read("where r.id = :id", Map.of("id", id.value())).stream().findFirst();
     }
 
-    private List<PostmasterRuleView> read(String where) {
+    private List<PostmasterRuleView> read(String where, Map<String, ?> parameters) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         jdbc.sql("select r.id, r.position, r.name, r.enabled, r.stop_after, r.created_at, r.updated_at"
                         + " from postmaster_rule r " + where + " order by r.position, r.id")
-                .query((ResultSet rs) -> {
+                .params(parameters).query((ResultSet rs) -> {
                     rows.put(rs.getLong("id"), new Row(rs));
                 });
         if (rows.isEmpty()) {
@@ -54,7 +54,7 @@ class PostmasterRuleRows {
         }
         jdbc.sql("select c.rule_id, c.field, c.header_name, c.operator, c.match_value from postmaster_rule_condition c"
                         + " join postmaster_rule r on r.id = c.rule_id " + where + " order by c.rule_id, c.ordinal")
-                .query((ResultSet rs) -> {
+                .params(parameters).query((ResultSet rs) -> {
                     Row row = rows.get(rs.getLong("rule_id"));
                     if (row != null) {
                         row.conditions.add(new PostmasterCondition(Field.valueOf(rs.getString("field")),
@@ -64,7 +64,7 @@ class PostmasterRuleRows {
                 });
         jdbc.sql("select a.rule_id, a.kind, a.argument from postmaster_rule_action a"
                         + " join postmaster_rule r on r.id = a.rule_id " + where + " order by a.rule_id, a.ordinal")
-                .query((ResultSet rs) -> {
+                .params(parameters).query((ResultSet rs) -> {
                     Row row = rows.get(rs.getLong("rule_id"));
                     if (row != null) {
                         row.actions.add(new PostmasterAction(Kind.valueOf(rs.getString("kind")),
