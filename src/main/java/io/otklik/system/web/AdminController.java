@@ -48,6 +48,7 @@ class AdminController {
                 new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),
                 new AdminScreen("web-form", "/admin/web-form", null),
                 new AdminScreen("mail-accounts", "/admin/mail-accounts", null),
+                new AdminScreen("postmaster-rules", "/admin/postmaster-rules", null),
                 new AdminScreen("outbox", "/admin/outbox",
                         sends.get(DeliveryState.QUEUED) + sends.get(DeliveryState.FAILED)),
                 new AdminScreen("sandbox-mail", "/admin/sandbox-mail",
