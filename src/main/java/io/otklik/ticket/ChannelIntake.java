@@ -33,9 +33,12 @@ public class ChannelIntake {
     private final AttachmentStore attachmentStore;
     private final java.util.regex.Pattern subjectNumber;
 
-    ChannelIntake(AttachmentStore attachmentStore, TicketProperties properties, TicketStore store, TicketIntake intake, Conversations conversations, CustomerTickets customerTickets,
+    private final RoutingTargets routing;
+
+    ChannelIntake(RoutingTargets routing, AttachmentStore attachmentStore, TicketProperties properties, TicketStore store, TicketIntake intake, Conversations conversations, CustomerTickets customerTickets,
             CustomerDirectory customers, TicketMessages messages, JdbcClient jdbc) {
         this.messages = messages;
+        this.routing = routing;
         this.attachmentStore = attachmentStore;
         String prefix = properties.tickets().numberPrefix();
         // "[OTK-1042]" or "[#1042]" anywhere (and "[1042]" when numbers have no prefix); with a prefix, also a bare
@@ -83,9 +86,16 @@ public class ChannelIntake {
             Status status) {
     }
 
+    /**
+     * Opens a ticket for the channel's message. A team or category that no longer exists (a rule written before it
+     * was removed) is left out rather than refusing the message.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Placed open(String subject, CustomerId requester, Channel channel, Filing filing, Content content) {
-        Filing f = filing == null ? Filing.DEFAULT : filing;
+        Filing given = filing == null ? Filing.DEFAULT : filing;
+        Filing f = new Filing(given.priority(),
+                given.categoryId() != null && routing.categoryExists(given.categoryId()) ? given.categoryId() : null,
+                given.teamId() != null && routing.teamExists(given.teamId()) ? given.teamId() : null, given.tags());
         CustomerCard card = customers.card(requester);
         TicketIntake.Opened opened = intake.openAs(new NewTicket(subject, content.text(), requester, channel,
                 f.priority(), f.categoryId(), f.teamId() == null ? null : new TeamId(f.teamId()), null, f.tags(),

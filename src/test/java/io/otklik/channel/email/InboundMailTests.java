@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -15,6 +16,7 @@ import io.otklik.channel.ArrivedVia;
 import io.otklik.channel.InboundIntake;
 import io.otklik.channel.InboundReceipt;
 import io.otklik.ticket.Channel;
+import io.otklik.ticket.Priority;
 
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -39,6 +41,7 @@ class InboundMailTests extends PostgresTest {
     @Autowired InboundIntake intake;
     @Autowired SandboxMailServer sandbox;
     @Autowired JdbcClient jdbc;
+    @Autowired PostmasterRuleAdministration postmaster;
 
     @Test
     void aMailSentToTheSandboxMailboxBecomesATicketAndIsAcknowledged() throws Exception {
@@ -220,6 +223,42 @@ class InboundMailTests extends PostgresTest {
         long answered = receiveAndWait(mail(colleague, "Коллега", "Re: Вместе", "<" + TestStaff.unique()
                 + "@client.test>", ackId, "Подтверждаю."));
         assertThat(answered).isEqualTo(ticket);
+    }
+
+    @Test
+    void postmasterRulesDropOrFileTheMail() {
+        String mark = "pm" + TestStaff.unique();
+        PostmasterRuleId drop = TestStaff.asAdmin(() -> postmaster.create(new PostmasterRuleDetails(mark + " спам",
+                true, true, List.of(PostmasterCondition.of(PostmasterCondition.Field.SUBJECT,
+                        PostmasterCondition.Operator.CONTAINS, mark + " casino")),
+                List.of(PostmasterAction.drop()))));
+        PostmasterRuleId file = TestStaff.asAdmin(() -> postmaster.create(new PostmasterRuleDetails(mark + " счета",
+                true, false, List.of(PostmasterCondition.of(PostmasterCondition.Field.SUBJECT,
+                        PostmasterCondition.Operator.CONTAINS, mark + " счёт")),
+                List.of(PostmasterAction.tag("бухгалтерия"), PostmasterAction.priority(Priority.HIGH)))));
+        try {
+            String spamId = "<" + TestStaff.unique() + "@spam.test>";
+            InboundReceipt spam = intake.receive(Channel.EMAIL, sandboxAccount(), ArrivedVia.API,
+                    mail("win-" + TestStaff.unique() + "@spam.test", "Win", mark + " casino bonus", spamId, null, "!!!"));
+            await().atMost(WAIT).until(() -> intake.settled(spam.id()));
+            assertThat(inbound(spamId).get("outcome")).isEqualTo("DROPPED");
+            assertThat(inbound(spamId).get("outcome_reason")).isEqualTo("filter.rule|" + mark + " спам");
+
+            String billId = "<" + TestStaff.unique() + "@client.test>";
+            long ticket = receiveAndWait(mail("bill-" + TestStaff.unique() + "@client.test", "Бухгалтер",
+                    mark + " счёт не пришёл", billId, null, "Счёт за ноябрь."));
+            assertThat(jdbc.sql("select priority from ticket where id = :t").param("t", ticket).query(String.class)
+                    .single()).isEqualTo("HIGH");
+            assertThat(jdbc.sql("select tag from ticket_tag where ticket_id = :t").param("t", ticket)
+                    .query(String.class).list()).containsExactly("бухгалтерия");
+            assertThat((String) inbound(billId).get("outcome_reason")).endsWith("filter.rule|" + mark + " счета");
+        } finally {
+            TestStaff.asAdmin(() -> {
+                postmaster.delete(drop);
+                postmaster.delete(file);
+                return null;
+            });
+        }
     }
 
     // --- helpers ---
