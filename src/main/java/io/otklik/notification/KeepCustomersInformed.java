@@ -37,6 +37,10 @@ import org.springframework.stereotype.Component;
 @Component
 class KeepCustomersInformed {
 
+    /** How much longer than the closing wait a solution may be old and still be thanked for when it closes. */
+    private static final java.time.Duration GRACE = java.time.Duration.ofDays(7);
+
+
     private final TicketQueries tickets;
     private final Conversations conversations;
     private final PromisedAnswers promises;
@@ -46,9 +50,14 @@ class KeepCustomersInformed {
     private final Clock clock;
     private final ZoneId zone;
 
+    /** A ticket solved this long before it closes gets no "closed" mail (a backlog closed at once). */
+    private final java.time.Duration staleSolution;
+
     KeepCustomersInformed(TicketQueries tickets, Conversations conversations, PromisedAnswers promises,
             Notices notices, Notifier notifier, TicketFollowers followers, Clock clock,
-            @Value("${otklik.time-zone}") String zone) {
+            @Value("${otklik.time-zone}") String zone,
+            @Value("${otklik.tickets.close-solved-after:7d}") java.time.Duration closeAfter) {
+        this.staleSolution = closeAfter.plus(GRACE);
         this.tickets = tickets;
         this.conversations = conversations;
         this.promises = promises;
@@ -110,8 +119,14 @@ class KeepCustomersInformed {
             case SOLVED -> notifier.send(notices.forCustomer("solved:" + ticket.id().value() + ":" + at,
                     NotificationKind.SOLVED, ticket, Map.of("confirm.link", notices.portalLink(ticket, "confirm"),
                             "reopen.link", notices.portalLink(ticket, "reopen")), null));
-            case CLOSED -> notifier.send(notices.forCustomer("closed:" + ticket.id().value(), NotificationKind.CLOSED,
-                    ticket, Map.of(), null));
+            case CLOSED -> {
+                // A backlog closed at once (old data imported, the closing job switched on late) is not news to
+                // anyone: no thanks for a ticket solved long ago.
+                if (ticket.solvedAt() == null || ticket.solvedAt().isAfter(event.at().minus(staleSolution))) {
+                    notifier.send(notices.forCustomer("closed:" + ticket.id().value(), NotificationKind.CLOSED,
+                            ticket, Map.of(), null));
+                }
+            }
             default -> {
             }
         }

@@ -70,6 +70,7 @@ class NotificationTests extends PostgresTest {
     @Autowired SandboxMailServer sandbox;
     @Autowired UserDetailsService users;
     @Autowired Clock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void acknowledgesInRussianWithTheNumberAndTheTimeWeWillAnswerBy() {
@@ -92,6 +93,28 @@ class NotificationTests extends PostgresTest {
                     assertThat(notice.recipient()).isEqualTo(email);
                     assertThat(notice.delivery()).isEqualTo(DeliveryState.SENT);
                 }));
+    }
+
+    @Test
+    void aTicketSolvedLongBeforeItClosesGetsNoClosedMail() {
+        String recentEmail = "recent-" + TestStaff.unique() + "@client.test";
+        String oldEmail = "old-" + TestStaff.unique() + "@client.test";
+        TicketId recent = open(recentEmail, "Свежее решение", Priority.LOW);
+        TicketId old = open(oldEmail, "Давнее решение", Priority.LOW);
+        String agent = TestStaff.add(agents, Role.AGENT);
+        change(agent, recent, Status.SOLVED);
+        change(agent, old, Status.SOLVED);
+        // Solved two months ago and never closed: old data, or the closing job switched on late.
+        jdbc.sql("update ticket set solved_at = :at where id = :id")
+                .param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(60))))
+                .param("id", old.value()).update();
+
+        change(agent, recent, Status.CLOSED);
+        change(agent, old, Status.CLOSED);
+
+        mailTo(recentEmail, "Обращение закрыто");
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> mailsTo(oldEmail).stream().noneMatch(m -> m.subject().contains("закрыто")));
     }
 
     @Test
