@@ -26,6 +26,8 @@ import io.otklik.identity.Role;
 import io.otklik.ticket.Channel;
 import io.otklik.ticket.Conversations;
 import io.otklik.ticket.CustomerTickets;
+import io.otklik.ticket.MessageKind;
+import io.otklik.ticket.NewMessage;
 import io.otklik.ticket.NewTicket;
 import io.otklik.ticket.Priority;
 import io.otklik.ticket.TicketId;
@@ -129,6 +131,27 @@ class MessageMoveBrowserTests extends PostgresTest {
         assertThat(message(other, "VPN отваливается").locator(".message-meta"))
                 .hasText("Почему здесь: перенесено сюда из тикета OTK-" + from.value());
         BrowserSession.screenshot(other, "message-moved-here");
+    }
+
+    @Test
+    void aTicketNumberBeingTypedIsKeptWhenTheConversationChanges() {
+        TicketId id = open("Набор номера " + unique);
+        page.navigate("/tickets/" + id.value());
+        assertThat(page.locator("body")).hasAttribute("data-live", "connected");
+        Locator message = message(page, "Описание: Набор номера");
+        message.locator("summary").click();
+        message.getByLabel("В тикет номер").fill("OTK-12");
+        message.getByLabel("В тикет номер").focus();
+
+        conversations.add(id, new NewMessage(MessageKind.INTERNAL_NOTE, "Заметка системы " + unique, List.of(),
+                null));
+
+        Locator notice = page.locator("#conversation [data-stale-notice]");
+        assertThat(notice).isVisible();
+        assertThat(message.getByLabel("В тикет номер")).hasValue("OTK-12");
+        assertThat(message(page, "Заметка системы")).hasCount(0);
+        notice.locator("button").click();
+        assertThat(message(page, "Заметка системы")).isVisible();
     }
 
     @Test

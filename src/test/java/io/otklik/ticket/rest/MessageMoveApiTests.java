@@ -216,6 +216,7 @@ class MessageMoveApiTests extends ApiTest {
                         + ": укажите другой тикет."));
 
         long closed = open("Закрытый", customer);
+        long closedNote = note(closed, "Заметка, пока не закрыт");
         mvc.perform(patchJson(admin, "{\"status\": \"SOLVED\"}", "/api/v1/tickets/{number}", closed));
         mvc.perform(patchJson(admin, "{\"status\": \"CLOSED\"}", "/api/v1/tickets/{number}", closed))
                 .andExpect(status().isOk());
@@ -224,6 +225,11 @@ class MessageMoveApiTests extends ApiTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value("Тикет OTK-" + closed
                         + " закрыт и не принимает сообщений. Выделите сообщение в новый тикет."));
+
+        mvc.perform(postJson(admin, "{\"ticket\": %d}".formatted(from),
+                        "/api/v1/tickets/{number}/messages/{id}/move", closed, closedNote))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value("Тикет OTK-" + closed + " закрыт и больше не изменяется."));
 
         mvc.perform(postJson(admin, "{\"ticket\": 987654321}", "/api/v1/tickets/{number}/messages/{id}/move", from,
                         note))
@@ -238,7 +244,7 @@ class MessageMoveApiTests extends ApiTest {
                 .andExpect(jsonPath("$.detail").value("Сообщение " + only + " не найдено в этом тикете."));
 
         mvc.perform(getAs(admin, "/api/v1/tickets/{number}/messages", from)).andExpect(jsonPath("$", hasSize(2)));
-        mvc.perform(getAs(admin, "/api/v1/tickets/{number}/messages", closed)).andExpect(jsonPath("$", hasSize(1)));
+        mvc.perform(getAs(admin, "/api/v1/tickets/{number}/messages", closed)).andExpect(jsonPath("$", hasSize(2)));
         mvc.perform(getAs(admin, "/api/v1/tickets/{number}/history", from))
                 .andExpect(jsonPath("$[*].field", org.hamcrest.Matchers.not(hasItem("message-moved-to"))));
     }
