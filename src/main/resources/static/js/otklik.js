@@ -26,7 +26,10 @@
       document.querySelectorAll(selector).forEach(function (el) {
         var since = Number(el.getAttribute("data-live-since"));
         if (since && newest && since >= newest) { return; }
-        if (el.contains(document.activeElement) && el.hasAttribute("data-keep-while-focused")) {
+        var keep = el.getAttribute("data-keep-while-focused");
+        // "typing": only while the agent types in one of its fields, not when a button there merely has focus.
+        if (keep !== null && el.contains(document.activeElement)
+            && (keep !== "typing" || typing(document.activeElement))) {
           // The agent is editing here: keep their input, and tell them the ticket changed meanwhile.
           el.setAttribute("data-stale", "true");
           var notice = el.querySelector("[data-stale-notice]");
@@ -94,6 +97,15 @@
       if (form) { form.classList.toggle("note-mode", event.target.value === "INTERNAL_NOTE"); }
     }
   });
+
+  // A form with data-confirm asks first (splitting a message off into a new ticket, say).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.hasAttribute && form.hasAttribute("data-confirm") && !window.confirm(form.getAttribute("data-confirm"))) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  }, true);
 
   document.addEventListener("DOMContentLoaded", connect);
 })();

@@ -220,6 +220,21 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
         record(actor, now, field, null, otherReference);
     }
 
+    /**
+     * One of this ticket's messages went to ticket {@code to}: moved there, or ({@code split}) opened it. A closed
+     * ticket keeps its messages.
+     */
+    void messageMovedAway(String to, boolean split, Actor actor, Instant now) {
+        refuseWhenClosed();
+        record(actor, now, split ? "message-split-to" : "message-moved-to", null, to);
+    }
+
+    /** A message of ticket {@code from} was moved here, or ({@code split}) this ticket was opened from it. */
+    void messageMovedIn(String from, boolean split, Actor actor, Instant now) {
+        refuseWhenClosed();
+        record(actor, now, split ? "message-split-from" : "message-moved-from", null, from);
+    }
+
     /** Marks the end of a change: bumps the update time and tells listeners which fields changed. */
     void changed(Instant now) {
         // A ticket being opened was stamped at opening; touching it again would cost an UPDATE after its INSERT.

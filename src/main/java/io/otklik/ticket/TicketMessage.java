@@ -18,6 +18,7 @@ class TicketMessage {
 
     static final int MAX_BODY = 200_000;
     static final int MAX_DELIVERY_PROBLEM = 1000;
+    static final int MAX_THREAD_REASON = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_message_seq")
@@ -48,6 +49,12 @@ class TicketMessage {
 
     private Instant createdAt;
 
+    /** Where the message came from, as its channel names it ("inbound:1042"); null for messages typed here. */
+    private String origin;
+
+    /** Why the message is on this ticket: a message key and an optional argument after '|'. */
+    private String threadReason;
+
     protected TicketMessage() {
     }
 
@@ -76,6 +83,20 @@ class TicketMessage {
         return kind;
     }
 
+    Actor.Type authorType() {
+        return authorType;
+    }
+
+    Long authorId() {
+        return authorId;
+    }
+
+    /** Puts the message on another ticket, saying why (a key and argument as in {@link #threadReason}). */
+    void moveTo(long ticket, String reason) {
+        this.ticketId = ticket;
+        this.threadReason = reason.length() <= MAX_THREAD_REASON ? reason : reason.substring(0, MAX_THREAD_REASON);
+    }
+
     /** Records what the channel reports; a problem is kept only while the message has not been sent. */
     boolean deliveryChanged(Delivery delivery, String problem) {
         String kept = delivery == Delivery.SENT || problem == null || problem.isBlank() ? null
@@ -88,6 +109,6 @@ class TicketMessage {
 
     MessageView view(java.util.List<AttachmentView> attachments) {
         return new MessageView(id, new TicketId(ticketId), kind, new Actor(authorType, authorId, authorName), channel,
-                bodyText, delivery, createdAt, attachments, deliveryProblem);
+                bodyText, delivery, createdAt, attachments, deliveryProblem, origin, threadReason);
     }
 }

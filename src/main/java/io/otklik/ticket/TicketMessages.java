@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TicketMessages extends JpaRepository<TicketMessage, Long> {
 
     List<TicketMessage> findByTicketIdOrderByCreatedAtAscIdAsc(Long ticketId);
+
+    long countByTicketId(Long ticketId);
 }

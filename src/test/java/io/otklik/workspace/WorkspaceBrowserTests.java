@@ -340,14 +340,14 @@ class WorkspaceBrowserTests extends PostgresTest {
         updates.change(ticket, TicketChanges.none().withPriority(Priority.HIGH), null);
         long changed = System.nanoTime();
 
-        assertThat(page.locator("[data-stale-notice]")).isVisible(visibleWithin2sOf(changed));
-        assertThat(page.locator("[data-stale-notice]")).containsText("Тикет только что изменил кто-то другой.");
+        assertThat(page.locator("#properties [data-stale-notice]")).isVisible(visibleWithin2sOf(changed));
+        assertThat(page.locator("#properties [data-stale-notice]")).containsText("Тикет только что изменил кто-то другой.");
         assertThat(page.locator("#prop-tags")).hasValue("сканер");
         assertThat(page.locator("#prop-priority")).hasValue("MEDIUM");
 
-        page.locator("[data-stale-notice] button").click();
+        page.locator("#properties [data-stale-notice] button").click();
         assertThat(page.locator("#prop-priority")).hasValue("HIGH");
-        assertThat(page.locator("[data-stale-notice]")).isHidden();
+        assertThat(page.locator("#properties [data-stale-notice]")).isHidden();
     }
 
     // 4. Keyboard

@@ -10,13 +10,17 @@ import io.otklik.ticket.Delivery;
 import io.otklik.ticket.MessageKind;
 import io.otklik.ticket.MessageView;
 
-/** One message of a ticket's conversation with its attachments; the body is plain text. */
+/**
+ * One message of a ticket's conversation with its attachments; the body is plain text. {@code origin} says where it
+ * came from as its channel names it ({@code "inbound:1042"}), {@code threadReason} why it is on this ticket
+ * ({@code "thread.moved|OTK-12"}); both are null for messages written here.
+ */
 record MessageResponse(long id, MessageKind kind, Actor author, Channel channel, String body, Delivery delivery,
-        Instant createdAt, List<AttachmentLink> attachments) {
+        Instant createdAt, List<AttachmentLink> attachments, String origin, String threadReason) {
 
     static MessageResponse of(MessageView m) {
         return new MessageResponse(m.id(), m.kind(), m.author(), m.channel(), m.body(), m.delivery(), m.createdAt(),
-                m.attachments().stream().map(AttachmentLink::of).toList());
+                m.attachments().stream().map(AttachmentLink::of).toList(), m.origin(), m.threadReason());
     }
 
     /** An attached file; {@code href} downloads it. */

@@ -8,6 +8,7 @@ import io.otklik.shared.NotFoundException;
 import io.otklik.shared.PageOf;
 import io.otklik.ticket.Conversations;
 import io.otklik.ticket.HistoryView;
+import io.otklik.ticket.MessageMoves;
 import io.otklik.ticket.TicketDetails;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketIntake;
@@ -33,7 +34,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Tickets over JSON: open, list, read, change, converse, and read the history. */
+/**
+ * Tickets over JSON: open, list, read, change, converse, move a message to another ticket or split it off into a new
+ * one, and read the history.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketApi {
@@ -42,12 +46,15 @@ class TicketApi {
     private final TicketUpdates updates;
     private final Conversations conversations;
     private final TicketQueries queries;
+    private final MessageMoves moves;
 
-    TicketApi(TicketIntake intake, TicketUpdates updates, Conversations conversations, TicketQueries queries) {
+    TicketApi(TicketIntake intake, TicketUpdates updates, Conversations conversations, TicketQueries queries,
+            MessageMoves moves) {
         this.intake = intake;
         this.updates = updates;
         this.conversations = conversations;
         this.queries = queries;
+        this.moves = moves;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -104,6 +111,25 @@ class TicketApi {
             @Valid @ModelAttribute MessageForm form) {
         TicketId id = new TicketId(number);
         return created(id, conversations.add(id, form.toNewMessage()));
+    }
+
+    /**
+     * Moves the message, with its files, to the ticket numbered in the body. Refused (422) for the ticket's only
+     * message, for a closed ticket on either side, for the same ticket, and for a ticket the caller cannot see.
+     */
+    @PostMapping(path = "/{number}/messages/{messageId}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
+    MovedMessageResponse moveMessage(@PathVariable long number, @PathVariable long messageId,
+            @Valid @RequestBody MoveMessageRequest request) {
+        return MovedMessageResponse.of(moves.move(new TicketId(number), messageId, new TicketId(request.ticket())));
+    }
+
+    /** Splits the message, with its files, off into a new ticket (201, its address in {@code Location}). */
+    @PostMapping("/{number}/messages/{messageId}/split")
+    ResponseEntity<MovedMessageResponse> splitMessage(@PathVariable long number, @PathVariable long messageId) {
+        MessageMoves.Moved moved = moves.split(new TicketId(number), messageId);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/tickets/{number}")
+                .buildAndExpand(moved.to().value()).toUri();
+        return ResponseEntity.created(location).body(MovedMessageResponse.of(moved));
     }
 
     @GetMapping("/{number}/history")

@@ -3,8 +3,13 @@ package io.otklik.workspace.web;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,9 +25,12 @@ import io.otklik.shared.NotFoundException;
 import io.otklik.ticket.AttachmentFiles;
 import io.otklik.ticket.Conversations;
 import io.otklik.ticket.MessageKind;
+import io.otklik.ticket.MessageMoves;
+import io.otklik.ticket.MessageView;
 import io.otklik.ticket.NewAttachment;
 import io.otklik.ticket.NewMessage;
 import io.otklik.ticket.Priority;
+import io.otklik.ticket.QuoteFolding;
 import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketChanges;
 import io.otklik.ticket.TicketFilter;
@@ -54,17 +62,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The ticket page: conversation, properties, followers, history and the customer card, and the agent's actions on
- * them (reply, note, assign, status, priority, category, team, tags, followers). Each region is a fragment of the same page that
+ * them (reply, note, assign, status, priority, category, team, tags, followers, moving a message to another ticket
+ * or splitting it off into a new one). Each region is a fragment of the same page that
  * htmx reloads on its own; without JavaScript the forms post and redirect.
  */
 @Controller
 class TicketPageController {
 
     private static final Set<String> FRAGMENTS = Set.of("conversation", "properties", "history", "composer", "followers");
+    /** A ticket as an agent types it: "1042", "#1042", "OTK-1042", "otk1042". */
+    private static final Pattern TICKET_NUMBER = Pattern.compile("^\\s*(?:\\p{L}+-?)?#?\\s*(\\d{1,18})\\s*$");
 
     private final TicketQueries tickets;
     private final TicketUpdates updates;
     private final Conversations conversations;
+    private final MessageMoves moves;
     private final AttachmentFiles attachments;
     private final TicketFollowers followers;
     private final AgentDirectory agents;
@@ -73,11 +85,13 @@ class TicketPageController {
     private final Clock clock;
 
     TicketPageController(TicketQueries tickets, TicketUpdates updates, Conversations conversations,
-            AttachmentFiles attachments, TicketFollowers followers, AgentDirectory agents, Accounts accounts,
+            MessageMoves moves, AttachmentFiles attachments, TicketFollowers followers, AgentDirectory agents,
+            Accounts accounts,
             MessageSource messages, Clock clock) {
         this.tickets = tickets;
         this.updates = updates;
         this.conversations = conversations;
+        this.moves = moves;
         this.attachments = attachments;
         this.followers = followers;
         this.agents = agents;
@@ -224,6 +238,76 @@ class TicketPageController {
         return afterFollowers(number, error, null, "", htmx, model, response, redirect);
     }
 
+    /**
+     * Moves a message to the ticket whose number the agent typed, then shows this ticket again with a note of where
+     * the message went. A refusal is shown at the message, with the number as typed.
+     */
+    @PostMapping("/tickets/{number:\\d+}/messages/{message:\\d+}/move")
+    String moveMessage(@PathVariable long number, @PathVariable long message,
+            @RequestParam(defaultValue = "") String ticket, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        TicketId id = new TicketId(number);
+        Optional<Long> target = ticketNumberOf(ticket);
+        String error;
+        if (target.isEmpty()) {
+            error = messages.getMessage("ticket.message.move.number-required", null, locale);
+        } else {
+            try {
+                return movedTo(number, moves.move(id, message, new TicketId(target.get())), "moved", redirect);
+            } catch (LocalizedException e) {
+                error = refusal(e, locale);
+            } catch (OptimisticLockingFailureException e) {
+                error = messages.getMessage("error.concurrent-change", null, locale);
+            }
+        }
+        return refused(id, message, ticket, error, model);
+    }
+
+    /** Splits a message off into a new ticket, then shows this ticket again with a link to the new one. */
+    @PostMapping("/tickets/{number:\\d+}/messages/{message:\\d+}/split")
+    String splitMessage(@PathVariable long number, @PathVariable long message, Locale locale, Model model,
+            RedirectAttributes redirect) {
+        TicketId id = new TicketId(number);
+        String error;
+        try {
+            return movedTo(number, moves.split(id, message), "split", redirect);
+        } catch (LocalizedException e) {
+            error = refusal(e, locale);
+        } catch (OptimisticLockingFailureException e) {
+            error = messages.getMessage("error.concurrent-change", null, locale);
+        }
+        return refused(id, message, "", error, model);
+    }
+
+    /** The refusal's text; a ticket the agent may not see (or that is gone) is answered with "not found". */
+    private String refusal(LocalizedException e, Locale locale) {
+        if (e instanceof NotFoundException && "ticket.not-found".equals(e.code())) {
+            throw e;
+        }
+        return e.message(messages, locale);
+    }
+
+    private static String movedTo(long number, MessageMoves.Moved moved, String how, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("movedHow", how);
+        redirect.addFlashAttribute("movedTo", moved.to().value());
+        redirect.addFlashAttribute("movedToReference", moved.toReference());
+        return "redirect:/tickets/" + number;
+    }
+
+    private String refused(TicketId id, long message, String typed, String error, Model model) {
+        fill(model, id);
+        model.addAttribute("moveError", error);
+        model.addAttribute("moveErrorMessage", message);
+        model.addAttribute("moveTyped", typed);
+        return "workspace/ticket";
+    }
+
+    /** The number in what the agent typed as a ticket, if it reads as one. */
+    static Optional<Long> ticketNumberOf(String typed) {
+        Matcher m = TICKET_NUMBER.matcher(typed == null ? "" : typed);
+        return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
     /** An attachment of a ticket the agent may see; anything else is "not found". */
     @GetMapping("/attachments/{id:\\d+}")
     ResponseEntity<Resource> download(@PathVariable long id) {
@@ -292,6 +376,11 @@ class TicketPageController {
         TicketOverview overview = tickets.overview(id, 5);
         model.addAttribute("ticket", overview.details());
         model.addAttribute("messages", overview.messages());
+        Map<Long, List<QuoteFolding.Part>> folds = new LinkedHashMap<>();
+        for (MessageView message : overview.messages()) {
+            folds.put(message.id(), QuoteFolding.fold(message.body()));
+        }
+        model.addAttribute("folds", folds);
         model.addAttribute("history", overview.history());
         model.addAttribute("otherTickets", overview.requesterTickets());
         model.addAttribute("links", overview.links());
