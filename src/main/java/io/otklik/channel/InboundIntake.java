@@ -145,6 +145,12 @@ public class InboundIntake {
         return store.ticketOf(id);
     }
 
+    /** An agent moved a message to another ticket (or split it off): its stored original goes with it. */
+    @org.springframework.context.event.EventListener
+    void on(io.otklik.ticket.MessageMoved moved) {
+        store.moved(moved.messageId(), moved.to().value());
+    }
+
     /** Processes a message that was given up on again, now. */
     public boolean retry(long id) {
         boolean queuedAgain = store.retry(id, clock.instant());

@@ -91,7 +91,9 @@ class InboundPipeline {
         }
         Optional<Long> copy = store.ticketOfCopy(pending.externalId(), pending.id());
         if (copy.isPresent()) {
-            return new Result(InboundOutcome.DROPPED, "thread.duplicate|" + copy.get(), copy.get(), null);
+            String reference = tickets.parties(new TicketId(copy.get())).map(ChannelIntake.Parties::reference)
+                    .orElse(String.valueOf(copy.get()));
+            return new Result(InboundOutcome.DROPPED, "thread.duplicate|" + reference, copy.get(), null);
         }
         if (sender.isEmpty()) {
             return Result.dropped("filter.no-sender");

@@ -9,7 +9,6 @@ import io.otklik.customer.CustomerCard;
 import io.otklik.customer.CustomerDirectory;
 import io.otklik.customer.CustomerId;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Service;
@@ -29,14 +28,13 @@ public class ChannelIntake {
     private final CustomerTickets customerTickets;
     private final CustomerDirectory customers;
     private final TicketMessages messages;
-    private final JdbcClient jdbc;
     private final AttachmentStore attachmentStore;
     private final java.util.regex.Pattern subjectNumber;
 
     private final RoutingTargets routing;
 
     ChannelIntake(RoutingTargets routing, AttachmentStore attachmentStore, TicketProperties properties, TicketStore store, TicketIntake intake, Conversations conversations, CustomerTickets customerTickets,
-            CustomerDirectory customers, TicketMessages messages, JdbcClient jdbc) {
+            CustomerDirectory customers, TicketMessages messages) {
         this.messages = messages;
         this.routing = routing;
         this.attachmentStore = attachmentStore;
@@ -52,7 +50,6 @@ public class ChannelIntake {
         this.conversations = conversations;
         this.customerTickets = customerTickets;
         this.customers = customers;
-        this.jdbc = jdbc;
     }
 
     /** The longest text a message may have; channels cut longer texts (and say so). */
@@ -200,9 +197,7 @@ public class ChannelIntake {
         if (content.html() == null && content.origin() == null && content.threadReason() == null) {
             return;
         }
-        messages.flush();
-        jdbc.sql("update ticket_message set body_html = :html, origin = :origin, thread_reason = :reason where id = :id")
-                .param("html", content.html()).param("origin", content.origin())
-                .param("reason", content.threadReason()).param("id", messageId).update();
+        // The message was saved in this transaction: this is the same managed entity, written at commit.
+        messages.findById(messageId).orElseThrow().describe(content.html(), content.origin(), content.threadReason());
     }
 }

@@ -91,6 +91,14 @@ class TicketMessage {
         return authorId;
     }
 
+    /** What a channel says of a message it brought: its formatted body, where it came from and why it is here. */
+    void describe(String html, String origin, String reason) {
+        this.bodyHtml = html;
+        this.origin = origin;
+        this.threadReason = reason == null || reason.length() <= MAX_THREAD_REASON ? reason
+                : reason.substring(0, MAX_THREAD_REASON);
+    }
+
     /** Puts the message on another ticket, saying why (a key and argument as in {@link #threadReason}). */
     void moveTo(long ticket, String reason) {
         this.ticketId = ticket;

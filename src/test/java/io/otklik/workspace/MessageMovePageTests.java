@@ -268,12 +268,12 @@ class MessageMovePageTests extends PostgresTest {
                 .isEqualTo("Почему здесь: ничего подходящего не нашлось, поэтому открыт новый тикет Исходное письмо");
         assertThat(opening.select("a[data-testid=original-message]").attr("href")).isEqualTo("/inbound/1042/original");
         Element answer = ru.selectFirst("article[data-message=" + second + "] .message-meta");
-        assertThat(answer.text()).isEqualTo("Почему здесь: ответ на наше письмо <abc.42@otklik.example>");
+        assertThat(answer.text()).isEqualTo("Почему здесь: ответ на письмо <abc.42@otklik.example> из этой переписки");
         assertThat(answer.select("a")).isEmpty();
         assertThat(ru.selectFirst("article[data-message=" + third + "] [data-testid=thread-reason]").text())
                 .isEqualTo("thread.something-new|x");
         assertThat(page(id, english).selectFirst("article[data-message=" + second + "] .message-meta").text())
-                .isEqualTo("Why here: a reply to our message <abc.42@otklik.example>");
+                .isEqualTo("Why here: a reply to message <abc.42@otklik.example> of this conversation");
         String html = mvc.perform(get("/tickets/{n}", id.value()).with(as(supervisor))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(html).contains("&lt;abc.42@otklik.example&gt;").doesNotContain("<abc.42@");
