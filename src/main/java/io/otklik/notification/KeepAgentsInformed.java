@@ -16,6 +16,7 @@ import io.otklik.ticket.Actor;
 import io.otklik.ticket.Conversations;
 import io.otklik.ticket.HistoryView;
 import io.otklik.ticket.MessageAdded;
+import io.otklik.ticket.MessageKind;
 import io.otklik.ticket.MessageView;
 import io.otklik.ticket.TicketChanged;
 import io.otklik.ticket.TicketDetails;
@@ -51,6 +52,10 @@ class KeepAgentsInformed {
 
     @ApplicationModuleListener
     void on(TicketOpened event) {
+        // Most tickets open unassigned: that is decided without reading the ticket.
+        if (tickets.assigneeOf(event.ticket()).isEmpty()) {
+            return;
+        }
         TicketDetails ticket = tickets.details(event.ticket());
         if (ticket.assignee() != null) {
             Optional<HistoryView> created = tickets.history(event.ticket()).stream()
@@ -79,8 +84,11 @@ class KeepAgentsInformed {
     @ApplicationModuleListener
     void on(MessageAdded event) {
         if (event.author() == Actor.Type.CUSTOMER) {
-            // Most customer messages open a ticket nobody is assigned to yet: that is decided without reading
-            // the conversation.
+            // Most customer messages open a ticket nobody is assigned to yet: that is decided without reading the
+            // ticket. A customer's note (their auto-reply, kept for the staff) is not news either.
+            if (event.kind() != MessageKind.PUBLIC_REPLY || tickets.assigneeOf(event.ticket()).isEmpty()) {
+                return;
+            }
             TicketDetails ticket = tickets.details(event.ticket());
             if (ticket.assignee() == null) {
                 return;

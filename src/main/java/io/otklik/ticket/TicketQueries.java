@@ -111,7 +111,24 @@ public class TicketQueries {
 
     @Transactional(readOnly = true)
     public TicketDetails details(TicketId id) {
-        return detailsOf(store.load(id), Lookups.of(agents.teams(), categories()));
+        Ticket ticket = store.load(id);
+        // Only the ticket's own team and category: every notification reads one ticket's details.
+        List<TeamView> team = ticket.teamId() == null ? List.of()
+                : agents.team(new TeamId(ticket.teamId())).map(List::of).orElse(List.of());
+        List<CategoryView> category = ticket.categoryId() == null ? List.of()
+                : categories.findById(ticket.categoryId()).map(c -> List.of(c.view())).orElse(List.of());
+        return detailsOf(ticket, Lookups.of(team, category));
+    }
+
+    /**
+     * Who the ticket is assigned to, if anyone: for listeners that act only on assigned tickets and would otherwise
+     * read the whole ticket to find out. Not limited by who asks (it shows nothing of the ticket's content).
+     */
+    @Transactional(readOnly = true)
+    public Optional<AgentId> assigneeOf(TicketId id) {
+        return jdbc.sql("select assignee_id from ticket where id = :id").param("id", id.value())
+                .query((rs, n) -> (Long) rs.getObject(1, Long.class)).optional().filter(java.util.Objects::nonNull)
+                .map(AgentId::new);
     }
 
     /**
