@@ -209,7 +209,11 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
         } else if (actor.type() == Actor.Type.AGENT && kind == MessageKind.PUBLIC_REPLY && status == Status.NEW) {
             changeStatus(Status.OPEN, actor, now);
         }
-        registerEvent(new MessageAdded(new TicketId(id), messageId, kind, actor.type(), now));
+        // The message a ticket opens with is told by TicketOpened: a second event would only make every listener
+        // run (and be recorded) twice for each new ticket.
+        if (!fresh) {
+            registerEvent(new MessageAdded(new TicketId(id), messageId, kind, actor.type(), now));
+        }
     }
 
     /**
