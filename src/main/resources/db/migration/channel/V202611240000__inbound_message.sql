@@ -31,7 +31,8 @@ create table inbound_message (
   processed_at      timestamp with time zone,
   constraint inbound_message_unique unique (channel, account_id, external_id)
 );
-create index inbound_message_due_idx on inbound_message (next_attempt_at) where state = 'RECEIVED';
+-- Not a partial index (where state = 'RECEIVED'): H2, the embedded default, has none; state first serves the same.
+create index inbound_message_due_idx on inbound_message (state, next_attempt_at);
 create index inbound_message_external_idx on inbound_message (external_id);
 create index inbound_message_ticket_idx on inbound_message (ticket_id);
 create index inbound_message_received_idx on inbound_message (received_at desc);
