@@ -98,14 +98,14 @@ class InboundPagesTests extends PostgresTest {
         assertThat(first.selectFirst("[data-testid=sender]").text()).isEqualTo(customer);
         assertThat(first.selectFirst("[data-testid=subject]").text()).isEqualTo("Не печатает принтер");
         assertThat(first.selectFirst("[data-testid=state]").text()).contains("Обработано");
-        assertThat(first.selectFirst("[data-testid=outcome]").text()).contains("Открыта заявка", "новое обращение");
+        assertThat(first.selectFirst("[data-testid=outcome]").text()).contains("Открыт тикет", "новое обращение");
         assertThat(first.selectFirst("[data-testid=ticket] a").attr("href")).isEqualTo("/tickets/" + ticket);
         assertThat(first.selectFirst("[data-testid=original]").attr("href"))
                 .isEqualTo("/inbound/" + opened.id() + "/original?view=1");
         assertThat(first.select("[data-testid=retry]")).isEmpty();
 
         assertThat(row(ru, reply.id()).selectFirst("[data-testid=outcome]").text())
-                .contains("Добавлено в заявку", "ответ на письмо " + firstId);
+                .contains("Добавлено в тикет", "ответ на письмо " + firstId);
         Document en = page("/admin/inbound?account=" + box, admin, "en");
         assertThat(row(en, reply.id()).selectFirst("[data-testid=outcome]").text())
                 .contains("Added to ticket", "reply to " + firstId);
@@ -132,8 +132,8 @@ class InboundPagesTests extends PostgresTest {
         Document ru = page("/admin/inbound?account=" + box, admin, "ru");
         assertThat(reason(ru, subject)).isEqualTo("номер OTK-12 в теме; правило почты: Спам, VIP");
         assertThat(reason(ru, foreign))
-                .isEqualTo("номер OTK-7 в теме, но отправитель не участник той заявки — открыта новая");
-        assertThat(reason(ru, duplicate)).isEqualTo("копия письма, уже попавшего в заявку OTK-42");
+                .isEqualTo("номер OTK-7 в теме, но отправитель не участник того тикета — открыт новый");
+        assertThat(reason(ru, duplicate)).isEqualTo("копия письма, уже попавшего в тикет OTK-42");
         assertThat(reason(ru, bounced)).isEqualTo("недоставка нашего письма <b1@otklik.local> — отмечена на нём");
         assertThat(reason(ru, newer)).isEqualTo("something.new|x'{0}");
 
@@ -172,7 +172,7 @@ class InboundPagesTests extends PostgresTest {
         await().atMost(WAIT).until(() -> "DONE".equals(jdbc.sql("select state from inbound_message where id = :id")
                 .param("id", failed).query(String.class).single()));
         Element done = row(page("/admin/inbound?account=" + box, admin, "ru"), failed);
-        assertThat(done.selectFirst("[data-testid=outcome]").text()).contains("Открыта заявка");
+        assertThat(done.selectFirst("[data-testid=outcome]").text()).contains("Открыт тикет");
         assertThat(done.selectFirst("[data-testid=last-error]").text()).isEqualTo("—");
         assertThat(done.select("[data-testid=ticket] a")).hasSize(1);
 
