@@ -115,7 +115,7 @@ class InboundStore {
                 .param("until", at(until)).param("id", id).update();
     }
 
-    /** Queues a message that failed, or any processed one an admin wants processed again, due now. */
+    /** Queues a message that failed again, due now (its tries counted afresh). */
     boolean retry(long id, Instant now) {
         return jdbc.sql("""
                 update inbound_message set state = 'RECEIVED', attempts = 0, next_attempt_at = :now, last_error = null

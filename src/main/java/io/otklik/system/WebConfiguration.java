@@ -2,6 +2,8 @@ package io.otklik.system;
 
 import io.otklik.identity.Accounts;
 
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,16 @@ class WebConfiguration implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * "100 Continue" only once a handler reads the body (Tomcat answers at once by default): a client that asks first
+     * (the mail gate) is refused before it sends a body that is too large, for an unknown mailbox or with a bad token,
+     * instead of losing the connection halfway.
+     */
+    @Bean
+    TomcatProtocolHandlerCustomizer<AbstractHttp11Protocol<?>> continueOnRead() {
+        return protocol -> protocol.setContinueResponseTiming("onRead");
     }
 
     @Bean

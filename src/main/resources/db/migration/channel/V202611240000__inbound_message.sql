@@ -3,7 +3,7 @@
 -- mail posted twice) finds its row by (channel, account, external id) and is not stored or processed again.
 -- Processing (filters, customer, thread, ticket) happens in one transaction that also moves the row to DONE, so a
 -- message is either fully in a ticket or still waiting here. See docs/adr/0012-inbound-store-raw-first.md.
-create sequence inbound_message_seq start with 1 increment by 50;
+create sequence inbound_message_seq start with 1 increment by 1;
 create table inbound_message (
   id                bigint primary key,
   channel           varchar(20) not null,
@@ -31,6 +31,7 @@ create table inbound_message (
   processed_at      timestamp with time zone,
   constraint inbound_message_unique unique (channel, account_id, external_id)
 );
+-- Not a partial index (where state = 'RECEIVED'): H2, the embedded default, has none; state first serves the same.
 create index inbound_message_due_idx on inbound_message (state, next_attempt_at);
 create index inbound_message_external_idx on inbound_message (external_id);
 create index inbound_message_ticket_idx on inbound_message (ticket_id);

@@ -5,9 +5,13 @@ import java.util.Map;
 
 import io.otklik.agent.AgentDirectory;
 import io.otklik.channel.DeliveryState;
+import io.otklik.channel.InboundCounts;
+import io.otklik.channel.InboundLog;
 import io.otklik.channel.MailSandbox;
 import io.otklik.channel.OutboxAdministration;
 import io.otklik.customer.CustomerDirectory;
+import io.otklik.identity.Accounts;
+import io.otklik.identity.Role;
 import io.otklik.notification.NotificationKind;
 import io.otklik.ticket.TicketQueries;
 
@@ -25,9 +29,13 @@ class AdminController {
     private final TicketQueries tickets;
     private final OutboxAdministration outbox;
     private final ObjectProvider<MailSandbox> sandbox;
+    private final InboundLog inbound;
+    private final Accounts accounts;
 
     AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets,
-            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox) {
+            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox, InboundLog inbound, Accounts accounts) {
+        this.inbound = inbound;
+        this.accounts = accounts;
         this.agents = agents;
         this.customers = customers;
         this.tickets = tickets;
@@ -39,7 +47,7 @@ class AdminController {
     String home(Model model) {
         Map<DeliveryState, Long> sends = outbox.counts();
         MailSandbox mailSandbox = sandbox.getIfAvailable();
-        model.addAttribute("screens", List.of(
+        List<AdminScreen> screens = new java.util.ArrayList<>(List.of(
                 new AdminScreen("agents", "/admin/agents", agents.agentCount()),
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
                 new AdminScreen("categories", "/admin/categories", (long) tickets.categories().size()),
@@ -53,6 +61,13 @@ class AdminController {
                         sends.get(DeliveryState.QUEUED) + sends.get(DeliveryState.FAILED)),
                 new AdminScreen("sandbox-mail", "/admin/sandbox-mail",
                         mailSandbox == null ? 0L : (long) mailSandbox.mailCount())));
+        if (accounts.current().map(user -> user.is(Role.ADMIN)).orElse(false)) {
+            InboundCounts unsettled = inbound.unsettled();
+            screens.add(screens.indexOf(screens.stream().filter(s -> s.key().equals("outbox")).findFirst()
+                    .orElseThrow()), new AdminScreen("inbound", "/admin/inbound",
+                    unsettled.waiting() + unsettled.failed()));
+        }
+        model.addAttribute("screens", screens);
         return "system/admin";
     }
 

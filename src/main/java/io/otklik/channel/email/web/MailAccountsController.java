@@ -3,6 +3,8 @@ package io.otklik.channel.email.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.otklik.channel.InboundCounts;
+import io.otklik.channel.InboundLog;
 import io.otklik.channel.email.ConnectionCheck;
 import io.otklik.channel.email.MailAccountAdministration;
 import io.otklik.channel.email.MailAccountId;
@@ -10,6 +12,7 @@ import io.otklik.channel.email.MailAccountView;
 import io.otklik.channel.email.MailSecurity;
 import io.otklik.shared.ConflictException;
 import io.otklik.shared.RuleViolationException;
+import io.otklik.ticket.Channel;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -36,14 +39,21 @@ class MailAccountsController {
     private static final String FORM = "channel/mail-account";
 
     private final MailAccountAdministration administration;
+    private final InboundLog inbound;
 
-    MailAccountsController(MailAccountAdministration administration) {
+    MailAccountsController(MailAccountAdministration administration, InboundLog inbound) {
         this.administration = administration;
+        this.inbound = inbound;
     }
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("accounts", administration.accounts());
+        java.util.List<MailAccountView> accounts = administration.accounts();
+        model.addAttribute("accounts", accounts);
+        // Mails of each mailbox still waiting to be processed, and given up on (see "Incoming mail").
+        java.util.Map<Long, InboundCounts> unsettled = inbound.unsettledByAccount(Channel.EMAIL);
+        model.addAttribute("inbound", accounts.stream().collect(java.util.stream.Collectors.toMap(
+                a -> a.id().value(), a -> unsettled.getOrDefault(a.id().value(), InboundCounts.NONE))));
         return LIST;
     }
 
