@@ -9,6 +9,7 @@ import io.otklik.channel.MailSandbox;
 import io.otklik.channel.OutboxAdministration;
 import io.otklik.customer.CustomerDirectory;
 import io.otklik.notification.NotificationKind;
+import io.otklik.sla.CalendarAdministration;
 import io.otklik.ticket.TicketQueries;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,14 +26,16 @@ class AdminController {
     private final TicketQueries tickets;
     private final OutboxAdministration outbox;
     private final ObjectProvider<MailSandbox> sandbox;
+    private final CalendarAdministration calendars;
 
     AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets,
-            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox) {
+            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox, CalendarAdministration calendars) {
         this.agents = agents;
         this.customers = customers;
         this.tickets = tickets;
         this.outbox = outbox;
         this.sandbox = sandbox;
+        this.calendars = calendars;
     }
 
     @GetMapping("/admin")
@@ -43,6 +46,7 @@ class AdminController {
                 new AdminScreen("agents", "/admin/agents", agents.agentCount()),
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
                 new AdminScreen("categories", "/admin/categories", (long) tickets.categories().size()),
+                new AdminScreen("calendars", "/admin/calendars", (long) calendars.calendars().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
                 new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),
