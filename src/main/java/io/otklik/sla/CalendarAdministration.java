@@ -58,7 +58,7 @@ public class CalendarAdministration {
     @PreAuthorize("hasRole('SUPERVISOR')")
     @Transactional(readOnly = true)
     public List<CalendarView> calendars() {
-        calendars.standardId();
+        calendars.standardId(); // on the very first start, makes the default calendar before listing
         return rows.all();
     }
 
@@ -78,7 +78,7 @@ public class CalendarAdministration {
     @Transactional
     public BusinessCalendarId create(CalendarDetails details) {
         check(details, null);
-        calendars.standardId();
+        calendars.standardId(); // the default calendar (and the revision row) exist before any other
         BusinessCalendarId id;
         try {
             id = rows.insert(details, clock.instant());
