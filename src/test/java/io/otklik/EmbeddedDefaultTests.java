@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.otklik.channel.DeliveryState;
@@ -23,6 +25,7 @@ import io.otklik.channel.email.MailAccountAdministration;
 import io.otklik.channel.email.MailAccountView;
 import io.otklik.channel.email.SandboxMail;
 import io.otklik.channel.email.SandboxMailServer;
+import io.otklik.sla.BusinessCalendars;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +67,15 @@ class EmbeddedDefaultTests {
         assertThat(Files.exists(dataDir.resolve("db/otklik.mv.db"))).isTrue();
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         assertThat(jdbc.sql("select count(*) from ticket").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void makesTheDefaultBusinessCalendarFromTheSettingsOnH2Too() {
+        BusinessCalendars calendars = app.getBean(BusinessCalendars.class);
+        assertThat(calendars.standard().zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
+        assertThat(calendars.standard().hoursOn(LocalDate.of(2026, 11, 3))).hasToString("09:00-17:00");
+        assertThat(app.getBean(JdbcClient.class).sql("select name from business_calendar").query(String.class)
+                .list()).containsExactly("Основной календарь");
     }
 
     @Test

@@ -77,6 +77,16 @@ public final class BusinessCalendar {
         return new BusinessCalendar(zone, week, holidays, special);
     }
 
+    /** This calendar with each of the given dates given its own hours, replacing whatever the date had. */
+    public BusinessCalendar withHours(Map<LocalDate, WorkingHours> dates) {
+        if (dates.isEmpty()) {
+            return this;
+        }
+        NavigableMap<LocalDate, WorkingHours> special = new TreeMap<>(specialDays);
+        dates.forEach((date, hours) -> special.put(date, Objects.requireNonNull(hours, "hours")));
+        return new BusinessCalendar(zone, week, holidays, special);
+    }
+
     /** This calendar in another zone (the same wall-clock hours there). */
     public BusinessCalendar withZone(ZoneId other) {
         return new BusinessCalendar(other, week, holidays, new TreeMap<>(specialDays));

@@ -3,66 +3,188 @@ package io.otklik.sla;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.otklik.shared.NotFoundException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The business calendars in use. For now one, the standard calendar from configuration ({@code otklik.sla.*}); the
- * production calendars shipped with Otklik live under {@code sla/calendars/<name>/<year>.txt}.
+ * The business calendars administrators keep (see {@link CalendarAdministration}), ready to count on: by id, and the
+ * default one, which service levels use unless told otherwise. On first start the default calendar is made from
+ * the {@code otklik.sla.*} settings.
+ *
+ * <p>Calendars are kept in memory once read. A change saved on this node is seen from its commit on; one saved on
+ * another node within {@code otklik.sla.calendar-refresh-interval} (2 s unless set), when this node next compares
+ * the calendars' revision in the database with the one it read them at. The production calendars shipped with
+ * Otklik live under {@code sla/calendars/<name>/<year>.txt}.
  */
 @Component
 public class BusinessCalendars {
 
     static final String SHIPPED = "classpath*:sla/calendars/";
 
-    /** How many years ahead a yearly event of an imported .ics file is repeated. */
-    private static final int ICS_YEARS_AHEAD = 10;
-
     private static final Logger log = LoggerFactory.getLogger(BusinessCalendars.class);
 
-    private final BusinessCalendar standard;
-    private final BusinessTime standardTime;
+    private final CalendarRows rows;
+    private final ShippedHolidays shipped;
+    private final CalendarFromSettings first;
+    private final long refreshNanos;
+    /** Moves on with every change made here, so that what was read before a change is never kept after it. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Snapshot snapshot;
 
-    BusinessCalendars(SlaProperties properties, ResourcePatternResolver resources, Clock clock) {
-        int thisYear = LocalDate.now(clock.withZone(properties.timeZone())).getYear();
-        HolidayCalendar holidays = HolidayCalendar.NONE;
-        for (String source : properties.holidays()) {
-            holidays = holidays.and(holidays(source.strip(), resources, thisYear));
+    BusinessCalendars(CalendarRows rows, ShippedHolidays shipped, CalendarFromSettings first,
+            @Value("${otklik.sla.calendar-refresh-interval:2s}") Duration refreshInterval) {
+        this.rows = rows;
+        this.shipped = shipped;
+        this.first = first;
+        this.refreshNanos = refreshInterval.toNanos();
+    }
+
+    /** The default calendar. */
+    public BusinessCalendar standard() {
+        return standardTime().calendar();
+    }
+
+    /** Business time over the default calendar. */
+    public BusinessTime standardTime() {
+        Snapshot current = current();
+        return current.time(current.defaultCalendar);
+    }
+
+    /** Which calendar is the default one. */
+    public BusinessCalendarId standardId() {
+        return current().defaultCalendar;
+    }
+
+    /**
+     * A calendar by its id.
+     *
+     * @throws NotFoundException when there is no such calendar
+     */
+    public BusinessCalendar calendar(BusinessCalendarId id) {
+        return time(id).calendar();
+    }
+
+    /**
+     * Business time over a calendar.
+     *
+     * @throws NotFoundException when there is no such calendar
+     */
+    public BusinessTime time(BusinessCalendarId id) {
+        return current().time(id);
+    }
+
+    /** Forgets the calendars in memory once the current transaction commits (at once outside one). */
+    void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forget();
+                }
+            });
+        } else {
+            forget();
         }
-        this.standard = BusinessCalendar.of(properties.timeZone(), WeeklyHours.parse(properties.workingHours()),
-                holidays);
-        this.standardTime = new BusinessTime(standard);
-        if (!holidays.years().isEmpty() || !holidays.daysOff().isEmpty()) {
-            for (int year = thisYear; year <= thisYear + 1; year++) {
-                if (!holidays.years().contains(year)) {
-                    log.warn("The holiday calendar ({}) has no dates for {}: business time counts that year's "
-                            + "holidays as working days. Add the year's calendar.", holidays.name(), year);
-                } else if (holidays.provisionalYears().contains(year)) {
-                    log.info("The holiday calendar ({}) for {} is provisional: update it when the year's decree "
-                            + "is out.", holidays.name(), year);
+    }
+
+    private void forget() {
+        generation.incrementAndGet();
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot current = snapshot;
+        if (current != null && current.generation == generation.get()
+                && System.nanoTime() - current.checkedAt < refreshNanos) {
+            return current;
+        }
+        return check();
+    }
+
+    /** Compares the revision in the database with the one in memory; reads the calendars anew when it moved on. */
+    private synchronized Snapshot check() {
+        Snapshot current = snapshot;
+        long seen = generation.get();
+        if (current != null && current.generation == seen && System.nanoTime() - current.checkedAt < refreshNanos) {
+            return current;
+        }
+        long at = System.nanoTime();
+        CalendarRows.State state = rows.state().orElse(null);
+        if (state == null) {
+            first.ensure();
+            state = rows.state().orElseThrow(() -> new IllegalStateException("No default business calendar"));
+        }
+        Snapshot next = current != null && current.revision == state.revision()
+                ? new Snapshot(state, seen, at, current.calendars)
+                : new Snapshot(state, seen, at, new ConcurrentHashMap<>());
+        if (generation.get() == seen) {
+            snapshot = next;
+        }
+        return next;
+    }
+
+    private BusinessTime load(BusinessCalendarId id) {
+        CalendarView view = rows.one(id).orElseThrow(() -> new NotFoundException("calendar.not-found", id.value()));
+        return new BusinessTime(view.calendar(countryHolidays(view)));
+    }
+
+    /** The production calendar a calendar lays over its week; none, with a warning, when it is no longer shipped. */
+    HolidayCalendar countryHolidays(CalendarView view) {
+        if (view.country() == null) {
+            return HolidayCalendar.NONE;
+        }
+        if (!shipped.exists(view.country())) {
+            log.warn("Business calendar \"{}\" uses the production calendar '{}', which this release does not ship; "
+                    + "counting without its holidays", view.name(), view.country());
+            return HolidayCalendar.NONE;
+        }
+        return shipped.get(view.country());
+    }
+
+    /** The calendars as of one revision; each is read when first asked for. */
+    private final class Snapshot {
+
+        final BusinessCalendarId defaultCalendar;
+        final long revision;
+        final long generation;
+        final long checkedAt;
+        final Map<BusinessCalendarId, BusinessTime> calendars;
+
+        Snapshot(CalendarRows.State state, long generation, long checkedAt,
+                Map<BusinessCalendarId, BusinessTime> calendars) {
+            this.defaultCalendar = state.defaultCalendar();
+            this.revision = state.revision();
+            this.generation = generation;
+            this.checkedAt = checkedAt;
+            this.calendars = calendars;
+        }
+
+        BusinessTime time(BusinessCalendarId id) {
+            BusinessTime time = calendars.get(id);
+            if (time == null) {
+                time = load(id);
+                BusinessTime other = calendars.putIfAbsent(id, time);
+                if (other != null) {
+                    time = other;
                 }
             }
+            return time;
         }
-        log.info("Business calendar: {}", standard);
-    }
-
-    /** The support team's calendar: configured zone, working hours and holidays. */
-    public BusinessCalendar standard() {
-        return standard;
-    }
-
-    /** Business time over the {@link #standard()} calendar. */
-    public BusinessTime standardTime() {
-        return standardTime;
     }
 
     /** A production calendar shipped with Otklik, e.g. {@code ru}, with every year it has. */
@@ -86,21 +208,7 @@ public class BusinessCalendars {
         return calendar;
     }
 
-    private static HolidayCalendar holidays(String source, ResourcePatternResolver resources, int thisYear) {
-        String lower = source.toLowerCase(Locale.ROOT);
-        if (lower.isEmpty() || lower.equals("none")) {
-            return HolidayCalendar.NONE;
-        }
-        if (lower.endsWith(".ics")) {
-            return IcsHolidays.parse(source, read(resources.getResource(source)), thisYear + ICS_YEARS_AHEAD);
-        }
-        if (lower.endsWith(".txt")) {
-            return HolidayCalendar.parse(source, read(resources.getResource(source)));
-        }
-        return shipped(source, resources);
-    }
-
-    private static String read(Resource resource) {
+    static String read(Resource resource) {
         try {
             return resource.getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Reads days off from an iCalendar file (RFC 5545), as published for public holidays: every all-day event
@@ -33,6 +35,29 @@ public final class IcsHolidays {
      */
     public static HolidayCalendar parse(String name, String ics, int lastYear) {
         HolidayCalendar.Builder builder = HolidayCalendar.builder(name);
+        read("Calendar '" + name + "', event", ics, lastYear, (date, summary) -> builder.dayOff(date));
+        return builder.build();
+    }
+
+    /**
+     * The days off of the file's all-day events, each with the summary of the first event that gives it (empty when
+     * it has none), in order of date.
+     *
+     * @param lastYear the last year to which a yearly event without COUNT or UNTIL is repeated
+     * @throws IllegalArgumentException naming the event that cannot be read
+     */
+    public static List<Holiday> holidays(String ics, int lastYear) {
+        TreeMap<LocalDate, String> found = new TreeMap<>();
+        read("Event", ics, lastYear, found::putIfAbsent);
+        return found.entrySet().stream().map(e -> new Holiday(e.getKey(), e.getValue())).toList();
+    }
+
+    /** A day off from an iCalendar file and what its event was called. */
+    public record Holiday(LocalDate date, String summary) {
+    }
+
+    private static void read(String where, String ics, int lastYear,
+            BiConsumer<LocalDate, String> dayOff) {
         Map<String, List<Property>> event = null;
         int eventLine = 0;
         List<String> lines = unfold(ics);
@@ -47,17 +72,33 @@ public final class IcsHolidays {
                 eventLine = i + 1;
             } else if (property.name.equals("END") && property.value.equalsIgnoreCase("VEVENT") && event != null) {
                 try {
-                    daysOff(event, lastYear).forEach(builder::dayOff);
+                    Property summary = first(event, "SUMMARY");
+                    String text = summary == null ? "" : unescape(summary.value);
+                    daysOff(event, lastYear).stream().sorted().forEach(date -> dayOff.accept(date, text));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Calendar '" + name + "', event starting on line "
-                            + eventLine + ": " + e.getMessage(), e);
+                    throw new IllegalArgumentException(where + " starting on line " + eventLine + ": "
+                            + e.getMessage(), e);
                 }
                 event = null;
             } else if (event != null) {
                 event.computeIfAbsent(property.name, k -> new ArrayList<>()).add(property);
             }
         }
-        return builder.build();
+    }
+
+    /** A TEXT value as written: {@code \,} {@code \;} {@code \\} unescaped, line breaks as spaces. */
+    private static String unescape(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                result.append(next == 'n' || next == 'N' ? ' ' : next);
+            } else {
+                result.append(c);
+            }
+        }
+        return result.toString().strip();
     }
 
     private static Set<LocalDate> daysOff(Map<String, List<Property>> event, int lastYear) {

@@ -17,7 +17,7 @@ public interface PromisedAnswers {
 
     /**
      * The first answer's due time for a ticket of {@code priority} arriving at {@code arrival}: the priority's first
-     * response target in business time on the standard calendar, but no later than 24 hours after arrival.
+     * response target in business time on the default calendar, but no later than 24 hours after arrival.
      */
     Instant firstAnswerBy(Priority priority, Instant arrival);
 }

@@ -9,16 +9,16 @@ import io.otklik.ticket.TicketQueries;
 
 import org.springframework.stereotype.Service;
 
-/** Promises first answers by the standard targets on the standard business calendar. */
+/** Promises first answers by the standard targets on the default business calendar, as it is at the moment. */
 @Service
 class ServiceLevelPromises implements PromisedAnswers {
 
     private final TicketQueries tickets;
-    private final DueDates dueDates;
+    private final BusinessCalendars calendars;
 
     ServiceLevelPromises(TicketQueries tickets, BusinessCalendars calendars) {
         this.tickets = tickets;
-        this.dueDates = new DueDates(calendars.standardTime(), ServiceTargets.STANDARD);
+        this.calendars = calendars;
     }
 
     @Override
@@ -29,6 +29,6 @@ class ServiceLevelPromises implements PromisedAnswers {
 
     @Override
     public Instant firstAnswerBy(Priority priority, Instant arrival) {
-        return dueDates.firstResponse(priority, arrival);
+        return new DueDates(calendars.standardTime(), ServiceTargets.STANDARD).firstResponse(priority, arrival);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Service levels: business calendars, the targets per priority and the times promised to customers.
+ * Service levels: business calendars (kept by administrators, {@link io.otklik.sla.BusinessCalendars}), the targets
+ * per priority and the times promised to customers.
  * May use: shared, ticket, agent.
  */
 @ApplicationModule(displayName = "Service levels", allowedDependencies = {"shared", "ticket", "agent"})

@@ -13,6 +13,7 @@ import io.otklik.customer.CustomerDirectory;
 import io.otklik.identity.Accounts;
 import io.otklik.identity.Role;
 import io.otklik.notification.NotificationKind;
+import io.otklik.sla.CalendarAdministration;
 import io.otklik.ticket.TicketQueries;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,9 +32,11 @@ class AdminController {
     private final ObjectProvider<MailSandbox> sandbox;
     private final InboundLog inbound;
     private final Accounts accounts;
+    private final CalendarAdministration calendars;
 
     AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets,
-            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox, InboundLog inbound, Accounts accounts) {
+            OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox, InboundLog inbound, Accounts accounts,
+            CalendarAdministration calendars) {
         this.inbound = inbound;
         this.accounts = accounts;
         this.agents = agents;
@@ -41,6 +44,7 @@ class AdminController {
         this.tickets = tickets;
         this.outbox = outbox;
         this.sandbox = sandbox;
+        this.calendars = calendars;
     }
 
     @GetMapping("/admin")
@@ -51,6 +55,7 @@ class AdminController {
                 new AdminScreen("agents", "/admin/agents", agents.agentCount()),
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
                 new AdminScreen("categories", "/admin/categories", (long) tickets.categories().size()),
+                new AdminScreen("calendars", "/admin/calendars", (long) calendars.calendars().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
                 new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),
