@@ -18,8 +18,9 @@ import java.util.zip.CRC32;
  * plain text or with an HTML alternative (Outlook's and Gmail's markup), signatures and legal footers, a screenshot
  * or a PDF attached to about one in ten, ~20 KB on average. Most come from a new sender, some from a customer who
  * wrote before (a new ticket each), and about one in ten is a reply to an earlier one (In-Reply-To and References
- * name it; it quotes it). Every mail depends only on the seed and its position, so any one can be made on its own,
- * in any order, and the same seed gives the same mails; {@code tag} makes the Message-IDs of one run unique.
+ * name it; it quotes it). Every mail depends only on the seed, the number of mails and its position, so any one can
+ * be made on its own, in any order, and the same seed gives the same mails; {@code tag} makes the Message-IDs of one run unique. Not for
+ * use by several threads at once.
  */
 final class MailFactory {
 
@@ -64,6 +65,9 @@ final class MailFactory {
     private final long firstSecond;
     private final double replyChance;
     private final double returningChance;
+    /** Which mail each reply answers (-1: not a reply), worked out up to {@link #settled}. */
+    private final int[] targets;
+    private int settled;
 
     /** One mail and what it was made to be. */
     record Mail(int index, String messageId, String from, String inReplyTo, boolean returning, String attachment,
@@ -98,6 +102,7 @@ final class MailFactory {
         this.replyChance = total <= REPLY_GAP ? 0 : Math.min(1, REPLY_SHARE * total / (total - REPLY_GAP));
         this.returningChance = total <= REPLY_GAP ? 0
                 : Math.min(1, RETURNING_SHARE * total / (total - REPLY_GAP));
+        this.targets = new int[total];
     }
 
     Mail mail(int index) {
@@ -178,13 +183,48 @@ final class MailFactory {
         return index >= REPLY_GAP && random(index, REPLY).nextDouble() < replyChance;
     }
 
-    /** The mail a reply answers: a first letter (not a reply itself), at least {@link #REPLY_GAP} places earlier. */
+    /**
+     * The mail a reply answers: a first letter (not a reply itself), at least {@link #REPLY_GAP} places earlier, and
+     * none that another reply among the {@link #REPLY_GAP} before answers already (two replies to one ticket at the
+     * same moment make the app retry one of them 30 s later; that would measure the retry, not the throughput).
+     */
     int target(int index) {
-        int j = random(index, TARGET).nextInt(index - REPLY_GAP + 1);
+        if (index >= targets.length) {
+            throw new IllegalArgumentException("mail " + index + " of " + targets.length);
+        }
+        // Each choice depends on the replies just before: worked out in order, once.
+        for (; settled <= index; settled++) {
+            targets[settled] = isReply(settled) ? choose(settled) : -1;
+        }
+        return targets[index];
+    }
+
+    private int choose(int index) {
+        int start = random(index, TARGET).nextInt(index - REPLY_GAP + 1);
+        for (int j = start; j >= 0; j--) {
+            if (!isReply(j) && !answeredJustBefore(j, index)) {
+                return j;
+            }
+        }
+        for (int j = start + 1; j <= index - REPLY_GAP; j++) {
+            if (!isReply(j) && !answeredJustBefore(j, index)) {
+                return j;
+            }
+        }
+        int j = start;
         while (isReply(j)) {
             j--;
         }
         return j;
+    }
+
+    private boolean answeredJustBefore(int original, int index) {
+        for (int k = Math.max(REPLY_GAP, index - REPLY_GAP + 1); k < index; k++) {
+            if (targets[k] == original) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -410,7 +450,8 @@ final class MailFactory {
         for (String line : signature.split("\n", -1)) {
             html.append("<p class=\"MsoNormal\"><span style=\"font-size:9.0pt;font-family:&quot;Tahoma&quot;,"
                     + "sans-serif;color:#7F7F7F;mso-fareast-language:RU\">")
-                    .append(line.isEmpty() ? "<o:p>&nbsp;</o:p>" : escape(line) + "<o:p></o:p>").append("</span></p>\n");
+                    .append(line.isEmpty() ? "<o:p>&nbsp;</o:p>" : escape(line) + "<o:p></o:p>")
+                    .append("</span></p>\n");
         }
         if (quoted != null) {
             html.append("<div><div style=\"border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm\">"

@@ -102,6 +102,21 @@ class MailFactoryTest {
     }
 
     @Test
+    void nothingTheAppWouldProcessAtTheSameMomentConcernsTheSameCustomerOrTicket() {
+        Map<Integer, Integer> lastReplyTo = new HashMap<>();
+        for (int i = 0; i < MAILS; i++) {
+            int author = factory.authorOf(i);
+            assertTrue(author == i || author <= i - MailFactory.REPLY_GAP, "mail " + i + " by the author of " + author);
+            if (factory.isReply(i)) {
+                int target = factory.target(i);
+                Integer before = lastReplyTo.put(target, i);
+                assertTrue(before == null || before <= i - MailFactory.REPLY_GAP,
+                        "replies " + before + " and " + i + " to " + target);
+            }
+        }
+    }
+
+    @Test
     void quotedPrintableKeepsLinesShort() {
         String text = "Ошибка = " + "x".repeat(200) + " \r\nend";
         String encoded = MailFactory.quotedPrintable(text.getBytes(StandardCharsets.UTF_8));
