@@ -19,8 +19,8 @@ import java.util.zip.CRC32;
  * or a PDF attached to about one in ten, ~20 KB on average. Most come from a new sender, some from a customer who
  * wrote before (a new ticket each), and about one in ten is a reply to an earlier one (In-Reply-To and References
  * name it; it quotes it). Every mail depends only on the seed, the number of mails and its position, so any one can
- * be made on its own, in any order, and the same seed gives the same mails; {@code tag} makes the Message-IDs of one run unique. Not for
- * use by several threads at once.
+ * be made on its own, in any order, and the same seed gives the same mails; {@code tag} makes the Message-IDs of one
+ * run unique. Not for use by several threads at once.
  */
 final class MailFactory {
 
