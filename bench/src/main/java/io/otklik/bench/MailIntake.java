@@ -175,6 +175,8 @@ public final class MailIntake {
                     + "measured on %s (%d cores, load %s)%n", mails, clients, base, database.url,
                     Runtime.getRuntime().availableProcessors(), load());
             warnAboutBacklog(db);
+            HttpClient client = Http.client(null);
+            checkToken(client, base, token);
             Generated generated = new Generated();
             byte[][] raws = new byte[mails][];
             Progress progress = new Progress("made", mails);
@@ -194,7 +196,6 @@ public final class MailIntake {
                 awaitOwnAddress();
             }
             URI endpoint = base.resolve("/api/v1/mail-accounts/" + account.id + "/messages");
-            HttpClient client = Http.client(null);
             System.out.printf(Locale.ROOT, "POST %s (mailbox \"%s\")%n", endpoint, account.name);
 
             double sendingFrom = dbNow(db);
@@ -230,6 +231,22 @@ public final class MailIntake {
                 account.removeIfUnused(db);
             }
             System.out.printf(Locale.ROOT, "Load %s%n", load());
+        }
+    }
+
+    /** The app answers and takes the token, before anything is made, added or waited for. */
+    private static void checkToken(HttpClient client, URI base, String token) throws InterruptedException {
+        int status;
+        try {
+            status = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/tickets?size=1"))
+                    .timeout(Http.REQUEST_TIMEOUT).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the app does not answer at " + base + ": " + e);
+        }
+        if (status == 401) {
+            throw new IllegalArgumentException("the app does not take this token (GET /api/v1/tickets answered 401): "
+                    + "create one under Settings → API tokens, signed in as an administrator");
         }
     }
 
