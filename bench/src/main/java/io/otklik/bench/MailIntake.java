@@ -56,7 +56,7 @@ public final class MailIntake {
     private final Database database;
     private final int mails;
     private final Duration limit;
-    private final MailFactory factory;
+    private final long seed;
     private final String stamp;
     private final String mailbox;
 
@@ -66,7 +66,26 @@ public final class MailIntake {
         this.limit = limit;
         this.stamp = STAMP.format(LocalDateTime.now());
         this.mailbox = "bench-" + stamp + "@" + DOMAIN;
-        this.factory = new MailFactory(seed, mails, "mb" + stamp.replace("-", ""), mailbox, Instant.now());
+        this.seed = seed;
+    }
+
+    /** The run's mails, sent to {@code to}; their Message-IDs carry the run's time stamp. */
+    private MailFactory factory(String to) {
+        return new MailFactory(seed, mails, tag(), to, Instant.now());
+    }
+
+    private String tag() {
+        return "mb" + stamp.replace("-", "");
+    }
+
+    /** The run's rows: of its mailbox, and with its tag in the Message-ID (a mailbox given may have others). */
+    private static final String RUN = "account_id = ? and strpos(external_id, ?) > 0";
+
+    private PreparedStatement ofRun(Connection db, String sql, long account) throws SQLException {
+        PreparedStatement s = db.prepareStatement(sql);
+        s.setLong(1, account);
+        s.setString(2, "." + tag() + ".");
+        return s;
     }
 
     public static void main(String[] argv) throws Exception {
@@ -131,6 +150,7 @@ public final class MailIntake {
             try {
                 GreenMailUser user = server.setUser(mailbox, mailbox, "");
                 Session session = Session.getInstance(new Properties());
+                MailFactory factory = factory(mailbox);
                 Generated generated = new Generated();
                 Progress progress = new Progress("delivered", mails);
                 long started = System.nanoTime();
@@ -177,6 +197,9 @@ public final class MailIntake {
             warnAboutBacklog(db);
             HttpClient client = Http.client(null);
             checkToken(client, base, token);
+            // A mailbox switched off for fetching still takes mails handed in: the run's rows are told apart by it.
+            Mailbox existing = accountId == null ? null : Mailbox.existing(db, accountId);
+            MailFactory factory = factory(existing == null ? mailbox : existing.address);
             Generated generated = new Generated();
             byte[][] raws = new byte[mails][];
             Progress progress = new Progress("made", mails);
@@ -189,10 +212,9 @@ public final class MailIntake {
             progress.finish(mails, generated.brief());
             System.out.println("Made " + generated.summary());
 
-            // A mailbox switched off for fetching still takes mails handed in: the run's rows are told apart by it.
-            Mailbox account = accountId != null ? Mailbox.existing(db, accountId)
-                    : Mailbox.add(db, "mailbench-" + stamp + "-api", mailbox, 143, false);
-            if (accountId == null) {
+            Mailbox account = existing;
+            if (account == null) {
+                account = Mailbox.add(db, "mailbench-" + stamp + "-api", mailbox, 143, false);
                 awaitOwnAddress();
             }
             URI endpoint = base.resolve("/api/v1/mail-accounts/" + account.id + "/messages");
@@ -313,12 +335,11 @@ public final class MailIntake {
                 Progress.duration((long) Math.max(0, elapsed)));
     }
 
-    private static Counts counts(Connection db, long account) throws SQLException {
-        try (PreparedStatement s = db.prepareStatement("""
+    private Counts counts(Connection db, long account) throws SQLException {
+        try (PreparedStatement s = ofRun(db, """
                 select count(*), count(*) filter (where state = 'DONE'), count(*) filter (where state = 'FAILED'),
                        count(*) filter (where state = 'RECEIVED' and attempts > 0)
-                from inbound_message where account_id = ?""")) {
-            s.setLong(1, account);
+                from inbound_message where""" + " " + RUN, account)) {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
@@ -336,7 +357,7 @@ public final class MailIntake {
             System.out.println("  nothing was stored");
             return;
         }
-        try (PreparedStatement s = db.prepareStatement("""
+        try (PreparedStatement s = ofRun(db, """
                 select extract(epoch from min(received_at)), extract(epoch from max(received_at)),
                        extract(epoch from max(processed_at) filter (where state = 'DONE')),
                        percentile_cont(0.5) within group (order by extract(epoch from processed_at - received_at))
@@ -348,8 +369,7 @@ public final class MailIntake {
                        extract(epoch from percentile_disc(0.99) within group (order by processed_at)
                            filter (where state = 'DONE')),
                        count(*) filter (where state = 'DONE' and attempts > 1)
-                from inbound_message where account_id = ?""")) {
-            s.setLong(1, account.id);
+                from inbound_message where""" + " " + RUN, account.id)) {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 double firstStored = rs.getDouble(1);
@@ -386,14 +406,13 @@ public final class MailIntake {
                 "coalesce(outcome, state)"));
         System.out.printf(Locale.ROOT, "  %-24s %s%n", "threading", mix(db, account.id,
                 "split_part(split_part(outcome_reason, ' · ', 1), '|', 1)"));
-        long threaded = single(db, "select count(*) from inbound_message where account_id = ? and outcome_reason like"
-                + " 'thread.in-reply-to|%'", account.id);
+        long threaded = mixMap(db, account.id, "'threaded'", "outcome_reason like 'thread.in-reply-to|%'")
+                .getOrDefault("threaded", 0L);
         System.out.printf(Locale.ROOT, "  %-24s %,d of the %,d replies made, by In-Reply-To%n", "replies threaded",
                 threaded, generated.replies);
-        long registered = ownAddressAsCustomer(db);
-        if (registered > 0) {
+        if (ownAddressAsCustomer(db, account.address) > 0) {
             System.out.printf(Locale.ROOT, "  %-24s the app registered the mailbox's own address %s as a customer%n",
-                    "note", mailbox);
+                    "note", account.address);
         }
         Map<String, Long> errors = mixMap(db, account.id, "last_error", "last_error is not null");
         if (!errors.isEmpty()) {
@@ -403,9 +422,9 @@ public final class MailIntake {
         }
     }
 
-    private long ownAddressAsCustomer(Connection db) {
+    private static long ownAddressAsCustomer(Connection db, String address) {
         try (PreparedStatement s = db.prepareStatement("select count(*) from customer where lower(email) = ?")) {
-            s.setString(1, mailbox.toLowerCase(Locale.ROOT));
+            s.setString(1, address.strip().toLowerCase(Locale.ROOT));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -419,7 +438,7 @@ public final class MailIntake {
         return seconds <= 0 ? Double.NaN : count / seconds;
     }
 
-    private static String mix(Connection db, long account, String expression) throws SQLException {
+    private String mix(Connection db, long account, String expression) throws SQLException {
         Map<String, Long> counts = mixMap(db, account, expression, "true");
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<String> parts = new ArrayList<>();
@@ -428,12 +447,11 @@ public final class MailIntake {
         return parts.isEmpty() ? "—" : String.join(", ", parts);
     }
 
-    private static Map<String, Long> mixMap(Connection db, long account, String expression, String condition)
+    private Map<String, Long> mixMap(Connection db, long account, String expression, String condition)
             throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (PreparedStatement s = db.prepareStatement("select " + expression + ", count(*) from inbound_message "
-                + "where account_id = ? and " + condition + " group by 1 order by 2 desc, 1")) {
-            s.setLong(1, account);
+        try (PreparedStatement s = ofRun(db, "select " + expression + ", count(*) from inbound_message where " + RUN
+                + " and " + condition + " group by 1 order by 2 desc, 1", account)) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counts.put(String.valueOf(rs.getString(1)), rs.getLong(2));
@@ -511,12 +529,14 @@ public final class MailIntake {
 
         final long id;
         final String name;
+        final String address;
         private final boolean added;
         private final AtomicBoolean off = new AtomicBoolean();
 
-        private Mailbox(long id, String name, boolean added) {
+        private Mailbox(long id, String name, String address, boolean added) {
             this.id = id;
             this.name = name;
+            this.address = address;
             this.added = added;
         }
 
@@ -539,19 +559,19 @@ public final class MailIntake {
                 s.setBoolean(5, enabled);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    return new Mailbox(rs.getLong(1), name, true);
+                    return new Mailbox(rs.getLong(1), name, address, true);
                 }
             }
         }
 
         static Mailbox existing(Connection db, long id) throws SQLException {
-            try (PreparedStatement s = db.prepareStatement("select name from mail_account where id = ?")) {
+            try (PreparedStatement s = db.prepareStatement("select name, address from mail_account where id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
                         throw new IllegalArgumentException("no mailbox with id " + id + " in the database");
                     }
-                    return new Mailbox(id, rs.getString(1), false);
+                    return new Mailbox(id, rs.getString(1), rs.getString(2), false);
                 }
             }
         }
