@@ -27,7 +27,13 @@ final class Http {
     /** The base URL, refused unless it points at this machine: load is never sent anywhere else. */
     static URI localBase(String url) throws UnknownHostException {
         URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        if (uri.getHost() == null || !InetAddress.getByName(uri.getHost()).isLoopbackAddress()) {
+        InetAddress host;
+        try {
+            host = uri.getHost() == null ? null : InetAddress.getByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            host = null;
+        }
+        if (host == null || !host.isLoopbackAddress()) {
             throw new IllegalArgumentException("only this machine may be loaded: use http://127.0.0.1:PORT, got "
                     + url);
         }

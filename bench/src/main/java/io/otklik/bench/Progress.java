@@ -27,15 +27,31 @@ final class Progress {
 
     /** Shows {@code done} of the total and {@code rows} database rows written so far. */
     synchronized void show(long done, long rows, boolean force) {
+        double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+        double fraction = fraction(done);
+        draw(done, fraction, force, () -> line(done, rows, seconds, fraction));
+    }
+
+    /** Shows {@code done} of the total with a text of the caller's own after the bar. */
+    synchronized void show(long done, String text, boolean force) {
+        double fraction = fraction(done);
+        int filled = (int) Math.round(fraction * BAR);
+        draw(done, fraction, force, () -> String.format(Locale.ROOT, "%s [%s] %5.1f%%  %s", what,
+                "#".repeat(filled) + ".".repeat(BAR - filled), fraction * 100, text));
+    }
+
+    private double fraction(long done) {
+        return Math.min(1.0, (double) done / total);
+    }
+
+    private void draw(long done, double fraction, boolean force, java.util.function.Supplier<String> line) {
         long nowNanos = System.nanoTime();
-        double seconds = Math.max(1e-9, (nowNanos - started) / 1e9);
-        double fraction = Math.min(1.0, (double) done / total);
         if (!terminal) {
             int tenth = (int) (fraction * 10);
             if (tenth > lastTenth || force && done != lastPrinted) {
                 lastTenth = tenth;
                 lastPrinted = done;
-                out.println(line(done, rows, seconds, fraction));
+                out.println(line.get());
             }
             return;
         }
@@ -43,12 +59,19 @@ final class Progress {
             return;
         }
         lastDraw = nowNanos;
-        out.print("\r" + line(done, rows, seconds, fraction) + "   ");
+        out.print("\r" + line.get() + "   ");
         out.flush();
     }
 
     synchronized void finish(long done, long rows) {
         show(done, rows, true);
+        if (terminal) {
+            out.println();
+        }
+    }
+
+    synchronized void finish(long done, String text) {
+        show(done, text, true);
         if (terminal) {
             out.println();
         }
