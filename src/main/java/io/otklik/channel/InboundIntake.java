@@ -43,6 +43,8 @@ public class InboundIntake {
     /** A reply that arrived before the message it answers waits this long for it, a few times. */
     private static final Duration WAIT_FOR_ANSWERED = Duration.ofSeconds(2);
     private static final int MAX_WAITS = 3;
+    /** Tries a message colliding with another one being processed at the same moment gets before it counts as failed. */
+    private static final int MAX_COLLISIONS = 5;
 
     private final InboundStore store;
     private final InboundPipeline pipeline;
@@ -199,6 +201,18 @@ public class InboundIntake {
             // The sweep takes it again once due.
             transactions.executeWithoutResult(status -> store.postpone(id, started.plus(WAIT_FOR_ANSWERED)));
         } catch (RuntimeException e) {
+            if (collided(e)) {
+                // Another message of the same sender or ticket was being processed at the same moment (the same
+                // new customer registered twice, two replies on one ticket): nothing is wrong with this one, it is
+                // processed again at once, and after a few such tries like any failure.
+                meters.counter("otklik.inbound.collisions").increment();
+                Integer attempts = transactions.execute(status -> store.claim(id).map(p -> p.attempts()).orElse(null));
+                if (attempts != null && attempts < MAX_COLLISIONS) {
+                    transactions.executeWithoutResult(status -> store.postpone(id, clock.instant()));
+                    submit(id);
+                    return;
+                }
+            }
             failed(id, e);
         }
     }
@@ -223,6 +237,24 @@ public class InboundIntake {
             log.warn("Inbound message {} failed ({}) and the failure could not be recorded: {}", id, error,
                     describe(again));
         }
+    }
+
+    /** A conflict with a concurrent transaction (a unique key taken meanwhile, an optimistic lock lost). */
+    static boolean collided(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.dao.ConcurrencyFailureException
+                    || cause instanceof org.springframework.dao.DuplicateKeyException
+                    || cause instanceof org.hibernate.StaleStateException
+                    || cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || (cause instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState())
+                            || "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     static Duration backoff(int attempts) {

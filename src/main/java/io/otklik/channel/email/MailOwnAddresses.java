@@ -1,8 +1,5 @@
 package io.otklik.channel.email;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -18,24 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Our own mail addresses: the From and Reply-To of our mail, every mailbox we read (and its login), the sandbox
- * support mailbox, and those listed in {@code otklik.notifications.own-addresses}. The mailboxes are read again
- * at most every 30 seconds, so a mailbox added on one node is known to all soon.
+ * support mailbox, and those listed in {@code otklik.notifications.own-addresses}. The mailboxes are looked up on
+ * every question, so a mailbox added on any node is ours at once.
  */
 @Component
 class MailOwnAddresses implements OwnAddresses {
 
-    private static final Duration FRESH = Duration.ofSeconds(30);
-
     private final JdbcClient jdbc;
-    private final Clock clock;
     private final Set<String> configured = new HashSet<>();
-    private volatile Set<String> mailboxes = Set.of();
-    private volatile Instant readAt = Instant.MIN;
 
-    MailOwnAddresses(JdbcClient jdbc, Clock clock, MailSettings settings,
+    MailOwnAddresses(JdbcClient jdbc, MailSettings settings,
             @Value("${otklik.notifications.own-addresses:}") String listed) {
         this.jdbc = jdbc;
-        this.clock = clock;
         addAddress(configured, settings.from());
         addAddress(configured, settings.replyTo());
         if (settings.sandbox() != null) {
@@ -49,22 +40,12 @@ class MailOwnAddresses implements OwnAddresses {
     @Override
     public boolean isOwn(String address) {
         String key = address.strip().toLowerCase(Locale.ROOT);
-        return configured.contains(key) || mailboxes().contains(key);
-    }
-
-    private Set<String> mailboxes() {
-        Instant now = clock.instant();
-        if (readAt.plus(FRESH).isBefore(now)) {
-            Set<String> read = new HashSet<>();
-            jdbc.sql("select address, username from mail_account").query((rs, n) -> {
-                addAddress(read, rs.getString(1));
-                addAddress(read, rs.getString(2));
-                return null;
-            }).list();
-            mailboxes = Set.copyOf(read);
-            readAt = now;
+        if (configured.contains(key)) {
+            return true;
         }
-        return mailboxes;
+        // Read every time (a handful of rows): a mailbox added a moment ago on any node is ours at once.
+        return jdbc.sql("select count(*) from mail_account where lower(address) = :a or lower(username) = :a")
+                .param("a", key).query(Long.class).single() > 0;
     }
 
     private static void addAddress(Set<String> into, String written) {

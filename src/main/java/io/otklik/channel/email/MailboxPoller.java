@@ -55,6 +55,8 @@ class MailboxPoller implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     /** Messages fetched, stored and processed together before they are marked on the server. */
     private static final int BATCH = 100;
+    /** Messages up to this size are fetched whole with their batch (peeking: they stay unseen until processed). */
+    private static final int PREFETCH_MAX = 256 * 1024;
     private static final Duration RECONCILE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
@@ -266,7 +268,16 @@ class MailboxPoller implements SmartLifecycle {
                 Message[] batch = Arrays.copyOfRange(found, from, Math.min(found.length, from + BATCH));
                 FetchProfile profile = new FetchProfile();
                 profile.add(UIDFolder.FetchProfileItem.UID);
+                profile.add(FetchProfile.Item.SIZE);
                 folder.fetch(batch, profile);
+                // The small ones (most mail) whole in one round trip; big ones one by one, so a batch never holds
+                // more than a few megabytes.
+                Message[] small = Arrays.stream(batch).filter(m -> sizeOf(m) <= PREFETCH_MAX).toArray(Message[]::new);
+                if (small.length > 0) {
+                    FetchProfile whole = new FetchProfile();
+                    whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                    folder.fetch(small, whole);
+                }
                 List<byte[]> raws = new ArrayList<>(batch.length);
                 long highest = 0;
                 for (Message message : batch) {
@@ -350,6 +361,14 @@ class MailboxPoller implements SmartLifecycle {
         }
     }
 
+    private static int sizeOf(Message message) {
+        try {
+            return message.getSize();
+        } catch (MessagingException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
     private static long uid(IMAPFolder folder, Message message) {
         try {
             return folder.getUID(message);
@@ -372,6 +391,8 @@ class MailboxPoller implements SmartLifecycle {
         String protocol = ImapProbe.protocol(connection.security());
         properties.setProperty("mail." + protocol + ".timeout", Long.toString(readTimeout.toMillis()));
         properties.setProperty("mail." + protocol + ".partialfetch", "false");
+        // Fetching a whole message must not mark it seen: that happens once it is in its ticket.
+        properties.setProperty("mail." + protocol + ".peek", "true");
         return Session.getInstance(properties);
     }
 }
