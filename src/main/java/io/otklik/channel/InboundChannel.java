@@ -14,4 +14,12 @@ public interface InboundChannel {
 
     /** The message as a person reads it, with its classification. The same bytes always give the same result. */
     InboundMessage parse(byte[] raw);
+
+    /**
+     * The message's id, as {@link #parse} would give it, at the least cost: every arriving message needs it (to be
+     * stored once) before it is processed. Adapters with a cheaper way than a whole parse override this.
+     */
+    default String externalId(byte[] raw) {
+        return parse(raw).externalId();
+    }
 }

@@ -76,7 +76,8 @@ public class InboundIntake {
     }
 
     /**
-     * Stores what arrived, exactly as it arrived, and commits; processing follows on the workers. Returns at once
+     * Stores what arrived, exactly as it arrived, and commits; processing follows on the workers (or, while they are
+     * far behind, in the calling thread: back-pressure on a burst). Returns at once
      * when the message was here before (then nothing is stored or processed again).
      *
      * @throws RuleViolationException when the channel takes no inbound messages, or the message is empty
@@ -170,7 +171,7 @@ public class InboundIntake {
         if (raw == null || raw.length == 0) {
             throw new RuleViolationException("inbound.empty");
         }
-        String externalId = adapter.parse(raw).externalId();
+        String externalId = adapter.externalId(raw);
         if (externalId.length() > 500) {
             externalId = "sha256:" + sha256(externalId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -270,12 +271,21 @@ public class InboundIntake {
             return;
         }
         try {
-            for (Long id : store.due(clock.instant(), SWEEP_LIMIT)) {
-                if (stopping) {
-                    return;
-                }
-                process(id);
+            List<java.util.concurrent.Callable<Void>> work = store.due(clock.instant(), SWEEP_LIMIT).stream()
+                    .map(id -> (java.util.concurrent.Callable<Void>) () -> {
+                        if (!stopping) {
+                            process(id);
+                        }
+                        return null;
+                    }).toList();
+            if (!work.isEmpty()) {
+                // On the workers, side by side: a backlog (after a restart, say) goes as fast as fresh mail.
+                workers.invokeAll(work);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RejectedExecutionException e) {
+            // Shutting down: what is left waits for the next start (or another node).
         } catch (RuntimeException e) {
             log.warn("Processing waiting inbound messages stopped: {}", describe(e));
         } finally {
@@ -288,7 +298,8 @@ public class InboundIntake {
             return;
         }
         if (!queued.tryAcquire()) {
-            // The workers are behind: the sweep takes this one (it is stored; nothing is lost).
+            // The workers are behind: the caller processes its own message (back-pressure on a burst of posts).
+            process(id);
             return;
         }
         try {

@@ -35,6 +35,12 @@ class InboundEmail implements InboundChannel {
         return parser.parse(raw);
     }
 
+    @Override
+    public String externalId(byte[] raw) {
+        String id = MailParser.plainMessageId(raw);
+        return id != null ? id : parser.parse(raw).externalId();
+    }
+
     static String domainOf(String from) {
         try {
             String address = new InternetAddress(from.strip(), false).getAddress();

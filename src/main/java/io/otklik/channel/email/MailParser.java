@@ -74,6 +74,63 @@ final class MailParser {
         this.session = Session.getInstance(properties);
     }
 
+    /**
+     * The Message-ID of a mail whose header block is plain (ASCII header lines, the id in its usual form), read
+     * without parsing the mail; null for anything else, which then takes a whole parse. Gives what {@link #parse}
+     * gives as the external id whenever it gives anything.
+     */
+    static String plainMessageId(byte[] raw) {
+        int limit = Math.min(raw.length, 256 * 1024);
+        String found = null;
+        int line = 0;
+        while (line < limit) {
+            int end = line;
+            while (end < limit && raw[end] != '\n') {
+                end++;
+            }
+            int stop = end > line && raw[end - 1] == '\r' ? end - 1 : end;
+            if (stop == line) {
+                return found;
+            }
+            byte first = raw[line];
+            if (first == ' ' || first == '\t') {
+                // A folded header's continuation: only the Message-ID's own would matter, and that is refused below.
+                line = end + 1;
+                continue;
+            } else {
+                int colon = -1;
+                for (int i = line; i < stop; i++) {
+                    byte b = raw[i];
+                    if (b < 0) {
+                        return null;
+                    }
+                    if (b == ':') {
+                        colon = i;
+                        break;
+                    }
+                }
+                if (colon < 0) {
+                    return null;
+                }
+                String name = new String(raw, line, colon - line, java.nio.charset.StandardCharsets.US_ASCII);
+                if (found == null && name.equalsIgnoreCase("Message-ID")) {
+                    String value = new String(raw, colon + 1, stop - colon - 1, java.nio.charset.StandardCharsets.US_ASCII);
+                    int next = end + 1;
+                    if (next < limit && (raw[next] == ' ' || raw[next] == '\t')) {
+                        return null;
+                    }
+                    Matcher m = ID.matcher(value);
+                    if (!m.find()) {
+                        return null;
+                    }
+                    found = m.group();
+                }
+            }
+            line = end + 1;
+        }
+        return null;
+    }
+
     InboundMessage parse(byte[] raw) {
         Reading reading = new Reading();
         byte[] repaired = repairHeaders(raw, reading);

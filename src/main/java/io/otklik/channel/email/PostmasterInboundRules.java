@@ -17,6 +17,9 @@ class PostmasterInboundRules implements InboundRules {
 
     @Override
     public Verdict apply(InboundMessage message, byte[] raw) {
+        if (!rules.anyEnabled()) {
+            return Verdict.NONE;
+        }
         PostmasterDecision decision = rules.evaluate(message, PostmasterRules.headersOf(raw));
         if (!decision.matched()) {
             return Verdict.NONE;

@@ -36,6 +36,10 @@ final class PostmasterRuleBook {
     }
 
     /** The rules, in the order given. */
+    boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     static PostmasterRuleBook of(List<PostmasterRuleView> rules) {
         return new PostmasterRuleBook(rules.stream().map(Compiled::new).toList());
     }

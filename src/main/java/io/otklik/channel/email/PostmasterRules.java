@@ -54,6 +54,11 @@ public class PostmasterRules {
      * @param headers the mail's headers by lower-case name, each with all its values decoded (see
      *        {@link #headersOf(byte[])}); may be empty when the mail has none to offer
      */
+    /** Whether any rule is switched on (when none is, a mail's headers need not even be read). */
+    public boolean anyEnabled() {
+        return !book().isEmpty();
+    }
+
     public PostmasterDecision evaluate(InboundMessage message, Map<String, List<String>> headers) {
         return book().decide(message, headers);
     }

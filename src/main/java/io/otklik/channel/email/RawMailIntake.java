@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class RawMailIntake {
 
-    private final MailAccounts accounts;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final InboundIntake intake;
 
-    RawMailIntake(MailAccounts accounts, InboundIntake intake) {
-        this.accounts = accounts;
+    RawMailIntake(org.springframework.jdbc.core.simple.JdbcClient jdbc, InboundIntake intake) {
+        this.jdbc = jdbc;
         this.intake = intake;
     }
 
@@ -35,7 +35,8 @@ public class RawMailIntake {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public void checkAccepts(MailAccountId account) {
-        if (!accounts.existsById(account.value())) {
+        if (jdbc.sql("select count(*) from mail_account where id = :id").param("id", account.value())
+                .query(Long.class).single() == 0) {
             throw new NotFoundException("mail-account.not-found", account);
         }
     }

@@ -51,6 +51,29 @@ class MailParsingTests {
         });
     }
 
+    /** The id a mail is stored under is read without parsing the mail when it can be; it is the same id. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void theQuickIdIsTheParsedId(Expected expected) throws IOException {
+        byte[] raw = read(expected.file());
+        String quick = MailParser.plainMessageId(raw);
+        if (quick != null) {
+            assertThat(quick).isEqualTo(parser.parse(raw).externalId());
+        }
+    }
+
+    @Test
+    void mostMailHasAQuickId() throws IOException {
+        long quick = fixtures().filter(e -> {
+            try {
+                return MailParser.plainMessageId(read(e.file())) != null;
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }).count();
+        assertThat(quick).as("fixtures with a quick id").isGreaterThan(fixtures().count() / 2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void eachFixtureReadsAsExpected(Expected expected) throws IOException {
