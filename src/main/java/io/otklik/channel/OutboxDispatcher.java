@@ -27,8 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends what the outbox holds: each entry right after the transaction that queued it commits, and on a regular
  * sweep whatever is due (retries, entries a crashed node left, entries queued while this node was stopping).
  * Each entry is claimed in a transaction of its own before it is sent (the try is counted and the entry held), and
- * the outcome is recorded in another after; see docs/adr/0009. One worker thread per node sends one entry at a
- * time, so entries leave in the order they became due.
+ * the outcome is recorded in another after; see docs/adr/0009. A few sender threads per node
+ * ({@code otklik.mail.outbox.senders}) send side by side — a mail server answers in tens of milliseconds, and one
+ * sender at a time let a burst of new tickets wait minutes for their acknowledgements. Entries leave roughly in the
+ * order they became due.
  */
 @Component
 class OutboxDispatcher {
@@ -43,14 +45,18 @@ class OutboxDispatcher {
     private final TransactionTemplate transactions;
     private final OutboxSettings settings;
     private final Clock clock;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofVirtual().name("outbox-sender").factory());
+    private final ExecutorService worker;
+    private final int senders;
     /** A sweep is waiting for the worker: another request is the same request. */
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile boolean stopping;
 
     OutboxDispatcher(OutboxEntries entries, OutboundChannels channels, MessageDeliveries deliveries,
-            TransactionTemplate transactions, OutboxSettings settings, Clock clock) {
+            TransactionTemplate transactions, OutboxSettings settings, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${otklik.mail.outbox.senders:4}") int senders) {
+        this.senders = Math.max(1, senders);
+        this.worker = Executors.newFixedThreadPool(this.senders,
+                Thread.ofVirtual().name("outbox-sender-", 1).factory());
         this.entries = entries;
         this.channels = channels;
         this.deliveries = deliveries;
@@ -78,7 +84,10 @@ class OutboxDispatcher {
             initialDelayString = "${otklik.mail.outbox.sweep-interval:10s}")
     void sweep() {
         if (requested.compareAndSet(false, true)) {
-            submit(this::sendDue);
+            // Every sender takes part: a backlog (after an outage or a restart) drains as fast as fresh mail.
+            for (int i = 0; i < senders; i++) {
+                submit(this::sendDue);
+            }
         }
     }
 

@@ -49,8 +49,6 @@ public final class MailIntake {
     private static final String DOMAIN = "mailbench.otklik.local";
     /** The app looks for new mailboxes every 10 s; nothing stored a while after that means it is not reading. */
     private static final Duration PICKUP_LIMIT = Duration.ofSeconds(60);
-    /** How long the app may go on using the mailbox addresses it read before ours was added. */
-    private static final Duration OWN_ADDRESSES = Duration.ofSeconds(32);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Database database;
@@ -172,7 +170,6 @@ public final class MailIntake {
                 Runtime.getRuntime().addShutdownHook(hook);
                 System.out.printf(Locale.ROOT, "Mailbox \"%s\" (id %d) added, switched off%n", account.name,
                         account.id);
-                awaitOwnAddress();
                 double on = account.enable(db);
                 System.out.println("Switched on; the app starts reading it within 10 s");
                 Outcome outcome = watch(db, account, on, true);
@@ -215,7 +212,6 @@ public final class MailIntake {
             Mailbox account = existing;
             if (account == null) {
                 account = Mailbox.add(db, "mailbench-" + stamp + "-api", mailbox, 143, false);
-                awaitOwnAddress();
             }
             URI endpoint = base.resolve("/api/v1/mail-accounts/" + account.id + "/messages");
             System.out.printf(Locale.ROOT, "POST %s (mailbox \"%s\")%n", endpoint, account.name);
@@ -270,18 +266,6 @@ public final class MailIntake {
             throw new IllegalArgumentException("the app does not take this token (GET /api/v1/tickets answered 401): "
                     + "create one under Settings → API tokens, signed in as an administrator");
         }
-    }
-
-    /**
-     * Waits until the app knows the new mailbox's address as its own. It rereads its mailboxes' addresses at most
-     * every 30 s; before that, the address the mails are sent to looks like someone else's, and the app registers it
-     * as a customer following each new ticket (and two workers doing so at once collide). A mailbox in use has long
-     * been known; this keeps a fresh one's first seconds from being measured.
-     */
-    private static void awaitOwnAddress() throws InterruptedException {
-        System.out.printf(Locale.ROOT, "Waiting %d s until the app counts the mailbox's address as its own (it rereads "
-                + "them at most every 30 s)%n", OWN_ADDRESSES.toSeconds());
-        Thread.sleep(OWN_ADDRESSES);
     }
 
     private static HttpRequest post(URI endpoint, String token, byte[] raw) {
