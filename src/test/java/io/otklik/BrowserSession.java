@@ -79,6 +79,14 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     /** Saves a full-page screenshot as a build artefact under {@code target/screenshots}. */
+    /** Signs a staff member in on the page (test password), as they would at the sign-in form. */
+    public static void signIn(Page page, String login) {
+        page.navigate("/login");
+        page.locator("#username").fill(login);
+        page.locator("#password").fill(TestStaff.PASSWORD);
+        page.locator("form button[type=submit]").click();
+    }
+
     public static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));

@@ -115,10 +115,7 @@ class CustomerJourneyBrowserTests extends PostgresTest {
 
             Page workspace = agentSide.newPage();
             workspace.onPageError(scriptErrors::add);
-            workspace.navigate("/login");
-            workspace.locator("#username").fill(agent);
-            workspace.locator("#password").fill(TestStaff.PASSWORD);
-            workspace.locator("form button[type=submit]").click();
+            BrowserSession.signIn(workspace, agent);
             workspace.navigate("/tickets/" + ticket.value());
             assertThat(workspace.locator("body")).hasAttribute("data-live", "connected");
 

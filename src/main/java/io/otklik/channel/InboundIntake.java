@@ -25,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -188,6 +190,17 @@ public class InboundIntake {
      * stays stored and is tried again later (with backoff), and given up on after a number of tries.
      */
     void process(long id) {
+        // Processed as the system, whichever thread runs it (a worker, the sweep, or a caller that posted it).
+        SecurityContext caller = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            processAsSystem(id);
+        } finally {
+            SecurityContextHolder.setContext(caller);
+        }
+    }
+
+    private void processAsSystem(long id) {
         Instant started = clock.instant();
         try {
             transactions.executeWithoutResult(status -> store.claim(id).ifPresent(pending -> {

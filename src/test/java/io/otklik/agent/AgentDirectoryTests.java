@@ -34,12 +34,12 @@ class AgentDirectoryTests extends PostgresTest {
         String supervisor = TestStaff.add(agents, Role.SUPERVISOR, TicketScope.ALL, Set.of(team), null);
         String agent = TestStaff.add(agents, Role.AGENT, TicketScope.OWN_TEAMS, Set.of(team), Locale.ENGLISH);
 
-        long queriesBefore = queriesOf(() -> agents.agents());
+        long queriesBefore = fewestQueriesOf(() -> agents.agents());
         for (int i = 0; i < 4; i++) {
             TestStaff.add(agents, Role.AGENT, TicketScope.OWN_TEAMS, Set.of(team), null);
         }
         List<AgentView> listed = agents.agents();
-        long queriesAfter = queriesOf(() -> agents.agents());
+        long queriesAfter = fewestQueriesOf(() -> agents.agents());
 
         assertThat(queriesAfter).isEqualTo(queriesBefore).isLessThanOrEqualTo(2);
         assertThat(listed).filteredOn(view -> view.email().equals(supervisor)).singleElement()
@@ -52,6 +52,18 @@ class AgentDirectoryTests extends PostgresTest {
                     assertThat(view.role()).isEqualTo(Role.AGENT);
                     assertThat(view.scope()).isEqualTo(TicketScope.OWN_TEAMS);
                 });
+    }
+
+    /**
+     * The statistics count the whole application's queries, and background work (the mailbox reader looking for
+     * mailboxes) may query at the same moment: the fewest of three runs is the listing's own count.
+     */
+    private long fewestQueriesOf(Runnable work) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            fewest = Math.min(fewest, queriesOf(work));
+        }
+        return fewest;
     }
 
     private long queriesOf(Runnable work) {

@@ -124,10 +124,7 @@ class PortalBrowserTests extends PostgresTest {
         CustomerId customer = TestCustomers.add(customers, "Полина Порталова");
         TicketId ticket = open(customer, "Не печатает принтер на третьем этаже");
 
-        page.navigate("/login");
-        page.locator("#username").fill(agent);
-        page.locator("#password").fill(TestStaff.PASSWORD);
-        page.locator("form button[type=submit]").click();
+        BrowserSession.signIn(page, agent);
         assertThat(page).hasURL(Pattern.compile("/queues/mine$"));
         page.navigate("/tickets/" + ticket.value());
         assertThat(page.locator("body")).hasAttribute("data-live", "connected");

@@ -93,10 +93,7 @@ class MessageMoveBrowserTests extends PostgresTest {
             dialog.accept();
         });
         page.onPageError(scriptErrors::add);
-        page.navigate("/login");
-        page.locator("#username").fill(login);
-        page.locator("#password").fill(TestStaff.PASSWORD);
-        page.locator("form button[type=submit]").click();
+        BrowserSession.signIn(page, login);
         assertThat(page).hasURL(Pattern.compile("/queues/mine$"));
     }
 

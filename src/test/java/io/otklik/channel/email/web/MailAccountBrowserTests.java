@@ -63,10 +63,7 @@ class MailAccountBrowserTests extends PostgresTest {
         String admin = TestStaff.add(agents, Role.ADMIN);
         context = browser.newContext("http://127.0.0.1:" + port, "ru-RU");
         Page page = context.newPage();
-        page.navigate("/login");
-        page.locator("#username").fill(admin);
-        page.locator("#password").fill(TestStaff.PASSWORD);
-        page.locator("form button[type=submit]").click();
+        BrowserSession.signIn(page, admin);
         assertThat(page).hasURL(Pattern.compile("/queues/mine$"));
 
         page.navigate("/admin");

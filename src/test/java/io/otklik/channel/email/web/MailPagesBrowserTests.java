@@ -97,10 +97,7 @@ class MailPagesBrowserTests extends PostgresTest {
         supervisor = TestStaff.add(agents, Role.SUPERVISOR);
         context = browser.newContext("http://127.0.0.1:" + port, "ru-RU");
         page = context.newPage();
-        page.navigate("/login");
-        page.locator("#username").fill(supervisor);
-        page.locator("#password").fill(TestStaff.PASSWORD);
-        page.locator("form button[type=submit]").click();
+        BrowserSession.signIn(page, supervisor);
         assertThat(page).hasURL(Pattern.compile("/queues/mine$"));
     }
 
