@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.mail.Address;
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -25,6 +21,7 @@ import io.otklik.agent.AgentDirectory;
 import io.otklik.channel.DeliveryState;
 import io.otklik.channel.email.SandboxMail;
 import io.otklik.channel.email.SandboxMailServer;
+import io.otklik.channel.email.SandboxMailboxes;
 import io.otklik.customer.CustomerDirectory;
 import io.otklik.customer.CustomerId;
 import io.otklik.customer.NewCustomer;
@@ -190,25 +187,7 @@ class FollowerCopiesTests extends PostgresTest {
 
     /** The mail as the person's mail program reads it over IMAP (sandbox mailboxes: login = password = address). */
     private MimeMessage fromMailbox(String address, String messageId) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("mail.imap.host", sandbox.host());
-        properties.setProperty("mail.imap.port", String.valueOf(sandbox.imapPort()));
-        Store store = Session.getInstance(properties).getStore("imap");
-        store.connect(address, address);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            for (Message message : inbox.getMessages()) {
-                if (messageId.equals(((MimeMessage) message).getMessageID())) {
-                    MimeMessage copy = new MimeMessage((MimeMessage) message);
-                    inbox.close(false);
-                    return copy;
-                }
-            }
-            throw new AssertionError("No mail " + messageId + " in the mailbox of " + address);
-        } finally {
-            store.close();
-        }
+        return SandboxMailboxes.mail(sandbox, address, messageId);
     }
 
     private static List<String> addresses(Address[] addresses) {

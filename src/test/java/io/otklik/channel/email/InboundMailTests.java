@@ -319,18 +319,7 @@ class InboundMailTests extends PostgresTest {
     }
 
     private int unseenInSupportMailbox() throws Exception {
-        Properties properties = new Properties();
-        Session session = Session.getInstance(properties);
-        try (jakarta.mail.Store store = session.getStore("imap")) {
-            store.connect(sandbox.host(), sandbox.imapPort(), sandbox.mailbox(), sandbox.mailboxPassword());
-            jakarta.mail.Folder inbox = store.getFolder("INBOX");
-            inbox.open(jakarta.mail.Folder.READ_ONLY);
-            try {
-                return inbox.getUnreadMessageCount();
-            } finally {
-                inbox.close(false);
-            }
-        }
+        return SandboxMailboxes.unread(sandbox, sandbox.mailbox());
     }
 
     private void sendToSandbox(byte[] raw) throws Exception {

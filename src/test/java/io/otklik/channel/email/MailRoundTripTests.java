@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -19,10 +18,8 @@ import io.otklik.ticket.NewMessage;
 import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketId;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -71,7 +68,7 @@ class MailRoundTripTests extends PostgresTest {
                 "Алиса, переустановите платформу и попробуйте снова.", List.of(), Status.PENDING)));
 
         // The customer's mail program finds the reply in her mailbox, threaded under her own first mail.
-        MimeMessage reply = await().atMost(WAIT).until(() -> inboxOf(customer, session).stream()
+        MimeMessage reply = await().atMost(WAIT).until(() -> SandboxMailboxes.inbox(sandbox, customer).stream()
                 .filter(m -> subject(m).contains("Не открывается 1С") && !subject(m).contains("получили"))
                 .findFirst(), Optional::isPresent).orElseThrow();
         assertThat(reply.getHeader("In-Reply-To", null)).isEqualTo(firstId);
@@ -81,7 +78,12 @@ class MailRoundTripTests extends PostgresTest {
         answer.setFrom(new InternetAddress(customer, "Алиса Смирнова", "UTF-8"));
         answer.setText("Переустановила — заработало, спасибо!\n\n> Алиса, переустановите платформу и попробуйте снова.",
                 "UTF-8");
-        Transport.send(answer);
+        // Sent through the sandbox's SMTP (the reply belongs to the session it was read with).
+        answer.saveChanges();
+        try (Transport smtp = session.getTransport("smtp")) {
+            smtp.connect();
+            smtp.sendMessage(answer, answer.getAllRecipients());
+        }
 
         long answered = awaitTicketOf(answer.getMessageID());
         assertThat(answered).isEqualTo(ticket);
@@ -109,26 +111,6 @@ class MailRoundTripTests extends PostgresTest {
         properties.setProperty("mail.imap.host", sandbox.host());
         properties.setProperty("mail.imap.port", Integer.toString(sandbox.imapPort()));
         return Session.getInstance(properties);
-    }
-
-    /** The customer's mailbox on the sandbox (each recipient gets one; the login and password are the address). */
-    private static List<MimeMessage> inboxOf(String address, Session session) throws Exception {
-        try (Store store = session.getStore("imap")) {
-            store.connect(address, address);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            try {
-                return Arrays.stream(inbox.getMessages()).map(m -> {
-                    try {
-                        return new MimeMessage((MimeMessage) m);
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-            } finally {
-                inbox.close(false);
-            }
-        }
     }
 
     private static String subject(MimeMessage message) {

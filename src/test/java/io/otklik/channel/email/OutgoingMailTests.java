@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
-import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -166,25 +162,7 @@ class OutgoingMailTests extends PostgresTest {
     /** The mail as the customer's mail program reads it over IMAP (sandbox mailboxes: login = password = address). */
     private MimeMessage fromMailbox(String address, String messageId) throws Exception {
         await().atMost(WAIT).until(() -> copiesOf(messageId) > 0);
-        Properties properties = new Properties();
-        properties.setProperty("mail.imap.host", sandbox.host());
-        properties.setProperty("mail.imap.port", String.valueOf(sandbox.imapPort()));
-        Store store = Session.getInstance(properties).getStore("imap");
-        store.connect(address, address);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            for (Message message : inbox.getMessages()) {
-                if (messageId.equals(((MimeMessage) message).getMessageID())) {
-                    MimeMessage copy = new MimeMessage((MimeMessage) message);
-                    inbox.close(false);
-                    return copy;
-                }
-            }
-            throw new AssertionError("No mail " + messageId + " in the mailbox of " + address);
-        } finally {
-            store.close();
-        }
+        return SandboxMailboxes.mail(sandbox, address, messageId);
     }
 
     private static String lines(Object content) {
