@@ -32,6 +32,13 @@ public final class BusinessTime {
     private final BusinessCalendar calendar;
     private final ZoneRules rules;
     private final ZoneOffset fixedOffset;
+    /**
+     * For a zone whose clocks no longer change (Moscow since 2014): the offset after its last change, and from which
+     * epoch second and local date on it holds; spares the zone rules' searches for all later times.
+     */
+    private final ZoneOffset steadyOffset;
+    private final long steadyFromSecond;
+    private final long steadyFromDay;
     private final long weekNanos;
     private final long[] specialDays;
 
@@ -39,6 +46,20 @@ public final class BusinessTime {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.rules = calendar.zone().getRules();
         this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
+        List<ZoneOffsetTransition> changes = rules.getTransitions();
+        if (fixedOffset == null && rules.getTransitionRules().isEmpty() && !changes.isEmpty()) {
+            ZoneOffsetTransition last = changes.getLast();
+            this.steadyOffset = last.getOffsetAfter();
+            this.steadyFromSecond = last.getInstant().getEpochSecond();
+            // The day after the later of the local dates around the change: every wall-clock time from then on is
+            // unambiguous and has the steady offset.
+            this.steadyFromDay = Math.max(last.getDateTimeBefore().toLocalDate().toEpochDay(),
+                    last.getDateTimeAfter().toLocalDate().toEpochDay()) + 1;
+        } else {
+            this.steadyOffset = null;
+            this.steadyFromSecond = Long.MAX_VALUE;
+            this.steadyFromDay = Long.MAX_VALUE;
+        }
         this.weekNanos = calendar.week().total().toNanos();
         this.specialDays = calendar.specialEpochDays();
     }
@@ -169,7 +190,9 @@ public final class BusinessTime {
     }
 
     private long localEpochDay(Instant instant) {
-        int offset = fixedOffset != null ? fixedOffset.getTotalSeconds() : rules.getOffset(instant).getTotalSeconds();
+        int offset = fixedOffset != null ? fixedOffset.getTotalSeconds()
+                : instant.getEpochSecond() >= steadyFromSecond ? steadyOffset.getTotalSeconds()
+                : rules.getOffset(instant).getTotalSeconds();
         return Math.floorDiv(instant.getEpochSecond() + offset, SECONDS_PER_DAY);
     }
 
@@ -187,6 +210,8 @@ public final class BusinessTime {
         int offset;
         if (fixedOffset != null) {
             offset = fixedOffset.getTotalSeconds();
+        } else if (day >= steadyFromDay) {
+            offset = steadyOffset.getTotalSeconds();
         } else {
             LocalDateTime local = LocalDateTime.ofEpochSecond(localSecond, (int) nano, ZoneOffset.UTC);
             List<ZoneOffset> valid = rules.getValidOffsets(local);
