@@ -40,14 +40,16 @@ public class CalendarAdministration {
     public static final Duration MAX_PREVIEW = Duration.ofMinutes(1_000_000);
 
     private final CalendarRows rows;
+    private final PolicyRows policies;
     private final BusinessCalendars calendars;
     private final ShippedHolidays shipped;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CalendarAdministration(CalendarRows rows, BusinessCalendars calendars, ShippedHolidays shipped,
-            ApplicationEventPublisher events, Clock clock) {
+    CalendarAdministration(CalendarRows rows, PolicyRows policies, BusinessCalendars calendars,
+            ShippedHolidays shipped, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
+        this.policies = policies;
         this.calendars = calendars;
         this.shipped = shipped;
         this.events = events;
@@ -105,7 +107,8 @@ public class CalendarAdministration {
     /**
      * Deletes a calendar with its dates.
      *
-     * @throws RuleViolationException for the default calendar: make another one the default first
+     * @throws RuleViolationException for the default calendar: make another one the default first; for a calendar
+     *         service-level policies count in: choose another one in them first
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -114,7 +117,11 @@ public class CalendarAdministration {
         if (calendar.isDefault()) {
             throw new RuleViolationException("calendar.default-not-deletable", calendar.name());
         }
-        rows.delete(id);
+        List<String> usedBy = policies.namesUsing(id);
+        if (!usedBy.isEmpty()) {
+            throw new RuleViolationException("calendar.used-by-policies", calendar.name(), String.join(", ", usedBy));
+        }
+        rows.delete(id); // a policy saved meanwhile with this calendar makes the foreign key refuse
         changed(id);
     }
 

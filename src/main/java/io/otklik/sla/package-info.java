@@ -1,6 +1,7 @@
 /**
- * Service levels: business calendars (kept by administrators, {@link io.otklik.sla.BusinessCalendars}), the targets
- * per priority and the times promised to customers.
+ * Service levels: business calendars (kept by administrators, {@link io.otklik.sla.BusinessCalendars}), the ordered
+ * policies that say which targets a ticket gets ({@link io.otklik.sla.SlaPolicies}), and the times promised to
+ * customers.
  * May use: shared, ticket, agent.
  */
 @ApplicationModule(displayName = "Service levels", allowedDependencies = {"shared", "ticket", "agent"})
