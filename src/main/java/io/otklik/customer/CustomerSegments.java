@@ -108,6 +108,18 @@ public class CustomerSegments {
         return Collections.unmodifiableSortedSet(new TreeSet<>(of(List.of(id)).getOrDefault(id, new TreeSet<>())));
     }
 
+    /**
+     * Names of each customer's segments, for many customers in one query; customers in no segment are left out. The
+     * ids are taken as given (a merged customer's old id has no segments).
+     */
+    @Transactional(readOnly = true)
+    public Map<CustomerId, SortedSet<String>> ofEach(Collection<CustomerId> customers) {
+        Map<CustomerId, SortedSet<String>> result = new HashMap<>();
+        of(customers.stream().map(CustomerId::value).distinct().toList())
+                .forEach((id, names) -> result.put(new CustomerId(id), Collections.unmodifiableSortedSet(names)));
+        return result;
+    }
+
     Map<Long, SortedSet<String>> of(Collection<Long> customers) {
         Map<Long, SortedSet<String>> result = new HashMap<>();
         if (customers.isEmpty()) {
