@@ -30,14 +30,16 @@ class ClockRecompute {
 
     private final TicketTrails trails;
     private final ClockRows rows;
+    private final OlaClocks ola;
     private final ClockCalculator calculator;
     private final Clock clock;
     private final TransactionTemplate eachBatch;
 
-    ClockRecompute(TicketTrails trails, ClockRows rows, SlaPolicies policies, BusinessCalendars calendars,
-            Clock clock, PlatformTransactionManager transactions) {
+    ClockRecompute(TicketTrails trails, ClockRows rows, OlaClocks ola, SlaPolicies policies,
+            BusinessCalendars calendars, Clock clock, PlatformTransactionManager transactions) {
         this.trails = trails;
         this.rows = rows;
+        this.ola = ola;
         this.calculator = new ClockCalculator(policies::applicableTo, calendars::time);
         this.clock = clock;
         this.eachBatch = new TransactionTemplate(transactions);
@@ -69,6 +71,7 @@ class ClockRecompute {
         Map<TicketId, TicketSla> kept = fresh.size() == ids.size() ? Map.of()
                 : rows.kept(ids.stream().filter(id -> !fresh.contains(id)).toList());
         rows.write(computed, kept, now);
+        ola.keep(found.values(), now); // internal targets (OLA) from the same trails, under the same lock
     }
 
     /** Recomputes every unsolved ticket, {@link #BATCH} at a time, each batch in its own transaction. */
