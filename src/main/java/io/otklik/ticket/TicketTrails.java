@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -134,6 +135,18 @@ public class TicketTrails {
         return jdbc.sql("select id from ticket where id > :after and status in " + UNSOLVED
                         + " order by id limit " + Math.max(1, limit))
                 .param("after", after == null ? Long.MIN_VALUE : after.value())
+                .query(Long.class).list().stream().map(TicketId::new).toList();
+    }
+
+    /**
+     * Up to {@code limit} tickets opened at {@code since} or later, newest first (the last ones opened, when there
+     * are more).
+     */
+    @Transactional(readOnly = true)
+    public List<TicketId> createdSince(Instant since, int limit) {
+        return jdbc.sql("select id from ticket where created_at >= :since order by created_at desc, id desc limit "
+                        + Math.max(1, limit))
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .query(Long.class).list().stream().map(TicketId::new).toList();
     }
 
