@@ -104,6 +104,8 @@ class OlaClocksTests extends ApiTest {
                 "/api/v1/tickets/{n}/messages", ticket.value())).andExpect(status().isCreated());
         clock.set(T0.plus(Duration.ofMinutes(65)));
 
+        Document ticketPage = page(get("/tickets/{n}", ticket.value()), supervisor, "ru");
+        assertThat(ticketPage.selectFirst("#sla + #ola").attr("hx-get")).isEqualTo("/tickets/" + ticket.value() + "/ola");
         Document panel = page(get("/tickets/{n}/ola", ticket.value()), supervisor, "ru");
         assertThat(panel.selectFirst("[data-testid=ola-holder]").text())
                 .isEqualTo("Сейчас у команды «" + networkName + "» (2-я линия)");
