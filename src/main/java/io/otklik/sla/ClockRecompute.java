@@ -38,6 +38,7 @@ class ClockRecompute {
 
     private final TicketTrails trails;
     private final ClockRows rows;
+    private final OlaClocks ola;
     private final ClockCalculator calculator;
     private final NextDues nextDues;
     private final TicketDueTimes dueTimes;
@@ -45,11 +46,12 @@ class ClockRecompute {
     private final Clock clock;
     private final TransactionTemplate eachBatch;
 
-    ClockRecompute(TicketTrails trails, ClockRows rows, SlaPolicies policies, BusinessCalendars calendars,
-            NextDues nextDues, TicketDueTimes dueTimes, ApplicationEventPublisher events, Clock clock,
-            PlatformTransactionManager transactions) {
+    ClockRecompute(TicketTrails trails, ClockRows rows, OlaClocks ola, SlaPolicies policies,
+            BusinessCalendars calendars, NextDues nextDues, TicketDueTimes dueTimes, ApplicationEventPublisher events,
+            Clock clock, PlatformTransactionManager transactions) {
         this.trails = trails;
         this.rows = rows;
+        this.ola = ola;
         this.calculator = new ClockCalculator(policies::applicableTo, calendars::time);
         this.nextDues = nextDues;
         this.dueTimes = dueTimes;
@@ -84,6 +86,7 @@ class ClockRecompute {
         Map<TicketId, TicketSla> kept = fresh.size() == ids.size() ? Map.of()
                 : rows.kept(ids.stream().filter(id -> !fresh.contains(id)).toList());
         rows.write(computed, kept, now);
+        ola.keep(found.values(), now); // internal targets (OLA) from the same trails, under the same lock
         Map<TicketId, NextDue> dues = new HashMap<>();
         for (TicketSla sla : computed) {
             dues.put(sla.ticket(), nextDues.of(sla, now).orElse(null));
