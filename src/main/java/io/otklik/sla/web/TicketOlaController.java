@@ -91,12 +91,12 @@ class TicketOlaController {
     private Round round(OlaClock c, Map<TeamId, TeamView> teams, Instant now, Locale locale) {
         String holder = c.team() != null ? teams.containsKey(c.team()) ? teams.get(c.team()).name() : "#" + c.team()
                 : line(c.line(), locale);
-        String due = c.due() == null ? null : msg(locale, "sla.clock.due", DATE_TIME.format(c.due().atZone(zone)));
+        String due = c.due() == null ? null : msg(locale, "ola.round.due", DATE_TIME.format(c.due().atZone(zone)));
         String progress;
         if (c.state() == ClockState.RUNNING) {
             Duration toDue = Duration.between(now, c.due());
-            progress = toDue.isNegative() ? msg(locale, "sla.clock.overdue", texts.duration(toDue.negated(), locale))
-                    : msg(locale, "sla.clock.left", texts.duration(toDue, locale));
+            progress = toDue.isNegative() ? msg(locale, "ola.round.overdue", texts.duration(toDue.negated(), locale))
+                    : msg(locale, "ola.round.left", texts.duration(toDue, locale));
         } else if (c.state() == ClockState.PAUSED) {
             progress = msg(locale, "sla.clock.used", texts.duration(c.used(), locale),
                     texts.duration(c.allowed(), locale));
