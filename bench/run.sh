@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one tool of the benchmark harness with a JDK 21+, building it first when the sources changed:
-#   bench/run.sh Generate|QueueQueries|CreateTickets|ReadLatency|MailIntake [--help | options]
+#   bench/run.sh Generate|QueueQueries|CreateTickets|ReadLatency|MailIntake|SmtpSink [--help | options]
 set -euo pipefail
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
@@ -8,8 +8,8 @@ ROOT="$(dirname "$BENCH")"
 
 tool="${1:-}"
 case "$tool" in
-  Generate|QueueQueries|CreateTickets|ReadLatency|MailIntake) ;;
-  *) echo "usage: bench/run.sh Generate|QueueQueries|CreateTickets|ReadLatency|MailIntake [--help | options]" >&2; exit 2 ;;
+  Generate|QueueQueries|CreateTickets|ReadLatency|MailIntake|SmtpSink) ;;
+  *) echo "usage: bench/run.sh Generate|QueueQueries|CreateTickets|ReadLatency|MailIntake|SmtpSink [--help | options]" >&2; exit 2 ;;
 esac
 shift
 
