@@ -129,11 +129,14 @@ class InboundStore {
         if (externalIds.isEmpty()) {
             return tickets;
         }
+        // Ordered here, not by the database: "order by id" lets PostgreSQL walk the primary key past every row.
         jdbc.sql("""
-                select external_id, ticket_id from inbound_message
-                where external_id in (:ids) and ticket_id is not null order by id""")
+                select id, external_id, ticket_id from inbound_message
+                where external_id in (:ids) and ticket_id is not null""")
                 .param("ids", externalIds)
-                .query((rs, n) -> tickets.putIfAbsent(rs.getString(1), rs.getLong(2))).list();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getLong(3)}).list().stream()
+                .sorted(java.util.Comparator.comparingLong(row -> (Long) row[0]))
+                .forEach(row -> tickets.putIfAbsent((String) row[1], (Long) row[2]));
         return tickets;
     }
 
@@ -150,10 +153,14 @@ class InboundStore {
 
     /** A processed copy of this message that came in through another account, with its ticket. */
     Optional<Long> ticketOfCopy(String externalId, long except) {
+        // The earliest is picked here: "order by id limit 1" (or min(id)) lets PostgreSQL walk the primary key past
+        // every row when there is no copy, which is nearly always.
         return jdbc.sql("""
-                select ticket_id from inbound_message
-                where external_id = :external and id <> :except and ticket_id is not null order by id limit 1""")
-                .param("external", externalId).param("except", except).query(Long.class).optional();
+                select id, ticket_id from inbound_message
+                where external_id = :external and id <> :except and ticket_id is not null""")
+                .param("external", externalId).param("except", except)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list().stream()
+                .min(java.util.Comparator.comparingLong(row -> row[0])).map(row -> row[1]);
     }
 
     /** The ids of customers' mails on a ticket, in the order they arrived (for the thread of our replies). */

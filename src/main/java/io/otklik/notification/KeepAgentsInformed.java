@@ -50,12 +50,10 @@ class KeepAgentsInformed {
         this.notifier = notifier;
     }
 
-    @ApplicationModuleListener
+    // The conditions leave out, before anything is stored or read, the events that cannot concern an agent: most
+    // tickets open unassigned, and most messages are customers' new tickets or notes.
+    @ApplicationModuleListener(condition = "#event.assigned()")
     void on(TicketOpened event) {
-        // Most tickets open unassigned: that is decided without reading the ticket.
-        if (tickets.assigneeOf(event.ticket()).isEmpty()) {
-            return;
-        }
         TicketDetails ticket = tickets.details(event.ticket());
         if (ticket.assignee() != null) {
             Optional<HistoryView> created = tickets.history(event.ticket()).stream()
@@ -65,11 +63,8 @@ class KeepAgentsInformed {
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.fields().contains('assignee')")
     void on(TicketChanged event) {
-        if (!event.fields().contains("assignee")) {
-            return;
-        }
         // History shows people by name; the assignee's id is the ticket's own, as of now.
         TicketDetails ticket = tickets.details(event.ticket());
         if (ticket.assignee() == null) {
@@ -81,7 +76,8 @@ class KeepAgentsInformed {
                 .ifPresent(change -> assigned(ticket, ticket.assignee(), change.actor(), event.at().toEpochMilli()));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.author().name() == 'AGENT' "
+            + "or (#event.author().name() == 'CUSTOMER' and #event.kind().name() == 'PUBLIC_REPLY')")
     void on(MessageAdded event) {
         if (event.author() == Actor.Type.CUSTOMER) {
             // Most customer messages open a ticket nobody is assigned to yet: that is decided without reading the

@@ -8,12 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.otklik.sla.PromisedAnswers;
-import io.otklik.ticket.Actor;
 import io.otklik.ticket.Conversations;
 import io.otklik.ticket.FollowerView;
 import io.otklik.ticket.HistoryView;
 import io.otklik.ticket.MessageAdded;
-import io.otklik.ticket.MessageKind;
 import io.otklik.ticket.MessageView;
 import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketChanged;
@@ -77,11 +75,11 @@ class KeepCustomersInformed {
                 Map.of("answer.by", answerBy), null));
     }
 
-    @ApplicationModuleListener
+    // Only agents' public replies and status changes concern the customer; the conditions leave the rest out
+    // before a publication is stored.
+    @ApplicationModuleListener(
+            condition = "#event.kind().name() == 'PUBLIC_REPLY' and #event.author().name() == 'AGENT'")
     void on(MessageAdded event) {
-        if (event.kind() != MessageKind.PUBLIC_REPLY || event.author() != Actor.Type.AGENT) {
-            return;
-        }
         TicketDetails ticket = tickets.details(event.ticket());
         Optional<MessageView> reply = conversations.of(event.ticket()).stream()
                 .filter(message -> message.id() == event.messageId()).findFirst();
@@ -95,11 +93,8 @@ class KeepCustomersInformed {
                 event.messageId(), copies));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.fields().contains('status')")
     void on(TicketChanged event) {
-        if (!event.fields().contains("status")) {
-            return;
-        }
         Optional<HistoryView> change = tickets.history(event.ticket()).stream()
                 .filter(entry -> entry.field().equals("status") && notAfter(entry.at(), event.at()))
                 .reduce((first, second) -> second);

@@ -109,7 +109,7 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
         }
         ticket.record(actor, now, "created", null, ticket.reference);
         ticket.registerEvent(new TicketOpened(new TicketId(number), ticket.reference, ticket.channel.name(),
-                ticket.priority.name(), now));
+                ticket.priority.name(), ticket.assigneeId != null, now));
         return ticket;
     }
 
