@@ -88,6 +88,11 @@ public class BusinessCalendars {
         return current().time(id);
     }
 
+    /** Every calendar's name by id, read from the database (for showing which calendar a clock counts on). */
+    public Map<BusinessCalendarId, String> names() {
+        return rows.names();
+    }
+
     /** Forgets the calendars in memory once the current transaction commits (at once outside one). */
     void changed() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -50,6 +50,15 @@ class CalendarRows {
         return read("where c.id = :id", Map.of("id", id.value())).stream().findFirst();
     }
 
+    Map<BusinessCalendarId, String> names() {
+        Map<BusinessCalendarId, String> names = new LinkedHashMap<>();
+        jdbc.sql("select id, name from business_calendar order by id")
+                .query(rs -> {
+                    names.put(new BusinessCalendarId(rs.getLong("id")), rs.getString("name"));
+                });
+        return names;
+    }
+
     long count() {
         return jdbc.sql("select count(*) from business_calendar").query(Long.class).single();
     }

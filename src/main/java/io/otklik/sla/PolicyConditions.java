@@ -25,13 +25,19 @@ public record PolicyConditions(Set<Priority> priorities, Set<Long> categories, S
         teams = teams == null ? Set.of() : Set.copyOf(teams);
     }
 
+    /** A value the ticket lacks ({@code null}: no category, organization or team) matches only an empty set. */
     public boolean matches(SlaSubject subject) {
-        return (priorities.isEmpty() || priorities.contains(subject.priority()))
-                && (categories.isEmpty() || categories.contains(subject.categoryId()))
-                && (organizations.isEmpty() || organizations.contains(subject.organizationId()))
+        return in(priorities, subject.priority())
+                && in(categories, subject.categoryId())
+                && in(organizations, subject.organizationId())
                 && (segments.isEmpty() || subject.segments().stream()
                         .anyMatch(s -> segments.stream().anyMatch(s::equalsIgnoreCase)))
-                && (channels.isEmpty() || channels.contains(subject.channel()))
-                && (teams.isEmpty() || teams.contains(subject.teamId()));
+                && in(channels, subject.channel())
+                && in(teams, subject.teamId());
+    }
+
+    /** Set.copyOf's sets throw on contains(null), hence the check. */
+    private static <T> boolean in(Set<T> values, T value) {
+        return values.isEmpty() || value != null && values.contains(value);
     }
 }

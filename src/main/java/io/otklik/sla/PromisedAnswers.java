@@ -9,15 +9,15 @@ import io.otklik.ticket.TicketId;
 public interface PromisedAnswers {
 
     /**
-     * The first answer's due time for a ticket, from its arrival and current priority.
+     * The first answer's due time for a ticket: its first response clock's, by the policy that applies to it.
      *
      * @throws io.otklik.shared.NotFoundException when there is no such ticket
      */
     Instant firstAnswerBy(TicketId ticket);
 
     /**
-     * The first answer's due time for a ticket of {@code priority} arriving at {@code arrival}: the priority's first
-     * response target in business time on the default calendar, but no later than 24 hours after arrival.
+     * The first answer's due time for a ticket of {@code priority} arriving at {@code arrival}: the default policy's
+     * first response target in business time on its calendar, but no later than its cap after arrival.
      */
     Instant firstAnswerBy(Priority priority, Instant arrival);
 }

@@ -348,6 +348,20 @@ class ClockCalculatorTests {
     }
 
     @Test
+    void aTicketWithoutCategoryOrTeamIsMatchedPastPoliciesThatNeedOne() {
+        SlaPolicy forCategory = new SlaPolicy(new SlaPolicyId(2), "Категория 7", true, new PolicyConditions(Set.of(),
+                Set.of(7L), Set.of(), Set.of(), Set.of(), Set.of(3L)), MOSCOW_ALL_DAY, TARGETS, WAITING, null);
+        SlaPolicy standard = policy(1, "Стандарт", MOSCOW_OFFICE, WAITING);
+        ClockCalculator calculator = calculator(subject -> forCategory.conditions().matches(subject) ? forCategory
+                : standard);
+
+        TicketSla sla = calculator.compute(Trail.opened("2026-11-23T07:00:00Z", Priority.MEDIUM).trail(),
+                at("2026-11-23T07:00:00Z"));
+
+        assertThat(clock(sla, ClockTarget.RESOLUTION).policy()).isEqualTo(new SlaPolicyId(1));
+    }
+
+    @Test
     void aChangeThatKeepsPolicyAndTargetLeavesTheTimelineAlone() {
         TicketSla sla = STANDARD.compute(Trail.opened("2026-11-23T07:00:00Z", Priority.MEDIUM)
                 .team("2026-11-23T08:00:00Z", null, 3L).trail(), at("2026-11-23T08:00:00Z"));

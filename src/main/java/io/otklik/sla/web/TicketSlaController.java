@@ -1,0 +1,45 @@
+package io.otklik.sla.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+import io.otklik.sla.TicketClocks;
+import io.otklik.sla.TicketSla;
+import io.otklik.ticket.TicketId;
+import io.otklik.ticket.TicketQueries;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The service levels of a ticket, a region of the agent's ticket page: its clocks and their timeline. */
+@Controller
+class TicketSlaController {
+
+    private final TicketQueries tickets;
+    private final TicketClocks clocks;
+    private final ClockTexts texts;
+    private final Clock clock;
+
+    TicketSlaController(TicketQueries tickets, TicketClocks clocks, ClockTexts texts, Clock clock) {
+        this.tickets = tickets;
+        this.clocks = clocks;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/tickets/{id}/sla")
+    String ofTicket(@PathVariable long id, Model model, Locale locale) {
+        TicketId ticket = new TicketId(id);
+        // answers "not found" for a ticket the agent may not see
+        tickets.details(ticket);
+        // computed from the ticket as it is now: the kept clocks follow a moment after each change
+        TicketSla sla = clocks.computed(ticket);
+        Instant now = clock.instant();
+        model.addAttribute("clocks", texts.clocks(sla, now, locale));
+        model.addAttribute("timeline", texts.timeline(sla, locale));
+        return "sla/ticket-sla :: sla";
+    }
+}
