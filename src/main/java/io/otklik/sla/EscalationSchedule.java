@@ -76,9 +76,12 @@ class EscalationSchedule {
 
     /** The rules switched on and what fired for these tickets: enough to decide for their clocks. */
     Plan plan(Collection<Long> tickets) {
+        if (tickets.isEmpty()) {
+            return new Plan(Map.of(), new HashSet<>());
+        }
         Map<SlaPolicyId, List<EscalationRule>> enabled = rules.enabled();
         Set<Firing> fired = new HashSet<>();
-        if (!enabled.isEmpty() && !tickets.isEmpty()) {
+        if (!enabled.isEmpty()) {
             List<Long> ids = tickets.stream().distinct().toList();
             for (int from = 0; from < ids.size(); from += 1000) {
                 jdbc.sql("select ticket_id, target, clock_round, rule_id from sla_escalation_fired "

@@ -28,11 +28,13 @@ final class TargetShares {
         }
         Duration share = share(allowed, percent);
         Instant byBusinessTime = used.compareTo(share) >= 0 ? runningSince : time.plus(runningSince, share.minus(used));
-        if (target != ClockTarget.FIRST_RESPONSE || cap == null || due == null) {
+        if (target != ClockTarget.FIRST_RESPONSE || cap == null || due == null || used.compareTo(allowed) >= 0) {
             return byBusinessTime;
         }
-        Instant businessDue = used.compareTo(allowed) >= 0 ? runningSince : time.plus(runningSince, allowed.minus(used));
-        if (!due.isBefore(businessDue)) {
+        // The cap gives the due time when less business time lies before it than the target leaves. Time used is
+        // kept in whole seconds (the due time to the microsecond): a second's leeway tells a capped due time from
+        // one that merely lost the fraction.
+        if (time.between(runningSince, due).plusSeconds(1).compareTo(allowed.minus(used)) >= 0) {
             return byBusinessTime;
         }
         Instant byCap = due.plus(share(cap, percent).minus(cap));
