@@ -54,6 +54,7 @@ class SlaEscalations {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Timer scans;
+    private final MeterRegistry meters;
 
     SlaEscalations(JdbcClient jdbc, JdbcTemplate batches, EscalationSchedule schedule, EscalationActions actions,
             TicketQueries tickets, EscalationSettings settings, PlatformTransactionManager transactionManager,
@@ -67,9 +68,9 @@ class SlaEscalations {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        MeterRegistry registry = meters.getIfAvailable();
-        this.scans = registry == null ? null : Timer.builder("otklik.sla.escalations.scan")
-                .description("One look for service-level clocks with escalation rules due").register(registry);
+        this.meters = meters.getIfAvailable();
+        this.scans = this.meters == null ? null : Timer.builder("otklik.sla.escalations.scan")
+                .description("One look for service-level clocks with escalation rules due").register(this.meters);
     }
 
     /** What one scan did: clocks looked at, rules fired, clocks put off after a failure. */
@@ -111,8 +112,10 @@ class SlaEscalations {
             batch = batch(clock.instant());
             total = total.plus(batch);
         } while (batch.clocks() == settings.batchSize() && System.nanoTime() - started < limit);
-        if (scans != null) {
+        if (meters != null) {
             scans.record(Duration.ofNanos(System.nanoTime() - started));
+            // counted once committed: what this node fired
+            meters.counter("otklik.sla.escalations.fired").increment(total.fired());
         }
         return total;
     }
