@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import io.otklik.channel.DeliveryState;
 import io.otklik.channel.OutboundMail;
@@ -26,6 +27,12 @@ import io.otklik.channel.email.MailAccountView;
 import io.otklik.channel.email.SandboxMail;
 import io.otklik.channel.email.SandboxMailServer;
 import io.otklik.sla.BusinessCalendars;
+import io.otklik.sla.ClockTarget;
+import io.otklik.sla.SlaPolicies;
+import io.otklik.sla.SlaPolicy;
+import io.otklik.sla.SlaSubject;
+import io.otklik.ticket.Channel;
+import io.otklik.ticket.Priority;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +83,16 @@ class EmbeddedDefaultTests {
         assertThat(calendars.standard().hoursOn(LocalDate.of(2026, 11, 3))).hasToString("09:00-17:00");
         assertThat(app.getBean(JdbcClient.class).sql("select name from business_calendar").query(String.class)
                 .list()).containsExactly("Основной календарь");
+    }
+
+    @Test
+    void makesTheDefaultSlaPolicyOnH2Too() {
+        SlaPolicy standard = app.getBean(SlaPolicies.class).applicableTo(new SlaSubject(Priority.CRITICAL, null, null,
+                Set.of("VIP"), Channel.EMAIL, null));
+        assertThat(standard.name()).isEqualTo("Стандартный");
+        assertThat(standard.target(Priority.CRITICAL, ClockTarget.FIRST_RESPONSE)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(standard.firstResponseCap()).isEqualTo(Duration.ofHours(24));
+        assertThat(standard.calendar()).isEqualTo(app.getBean(BusinessCalendars.class).standardId());
     }
 
     @Test

@@ -28,17 +28,26 @@ public final class BusinessTime {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long SECONDS_PER_DAY = 86_400L;
     private static final long NANOS_PER_DAY = WorkingPeriod.NANOS_PER_DAY;
+    /** No offset holds all day: the clocks change on it, or it lies outside the table. */
+    private static final int NO_OFFSET = Integer.MIN_VALUE;
 
     private final BusinessCalendar calendar;
     private final ZoneRules rules;
     private final ZoneOffset fixedOffset;
     /**
-     * For a zone whose clocks no longer change (Moscow since 2014): the offset after its last change, and from which
-     * epoch second and local date on it holds; spares the zone rules' searches for all later times.
+     * The zone's clock changes from 1900 to 2200 as plain numbers, so that finding an offset is a search in an array
+     * rather than in the zone rules: the epoch second of each change, the offset after it, and the first and last local
+     * date it touches. Dates between changes have one offset all day; dates a change touches, and times outside the
+     * table, go to the zone rules.
      */
-    private final ZoneOffset steadyOffset;
-    private final long steadyFromSecond;
-    private final long steadyFromDay;
+    private final long[] changeSeconds;
+    private final int[] offsetsAfter;
+    private final long[] changeFirstDays;
+    private final long[] changeLastDays;
+    private final int offsetBefore;
+    private final long tableFromSecond;
+    private final long tableToSecond;
+
     private final long weekNanos;
     private final long[] specialDays;
 
@@ -46,20 +55,33 @@ public final class BusinessTime {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.rules = calendar.zone().getRules();
         this.fixedOffset = rules.isFixedOffset() ? rules.getOffset(Instant.EPOCH) : null;
-        List<ZoneOffsetTransition> changes = rules.getTransitions();
-        if (fixedOffset == null && rules.getTransitionRules().isEmpty() && !changes.isEmpty()) {
-            ZoneOffsetTransition last = changes.getLast();
-            this.steadyOffset = last.getOffsetAfter();
-            this.steadyFromSecond = last.getInstant().getEpochSecond();
-            // The day after the later of the local dates around the change: every wall-clock time from then on is
-            // unambiguous and has the steady offset.
-            this.steadyFromDay = Math.max(last.getDateTimeBefore().toLocalDate().toEpochDay(),
-                    last.getDateTimeAfter().toLocalDate().toEpochDay()) + 1;
-        } else {
-            this.steadyOffset = null;
-            this.steadyFromSecond = Long.MAX_VALUE;
-            this.steadyFromDay = Long.MAX_VALUE;
+        long from = LocalDate.of(1900, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+        long to = LocalDate.of(2200, 1, 1).toEpochDay() * SECONDS_PER_DAY;
+        List<ZoneOffsetTransition> changes = new java.util.ArrayList<>();
+        if (fixedOffset == null) {
+            ZoneOffsetTransition change = rules.nextTransition(Instant.ofEpochSecond(from));
+            while (change != null && change.getInstant().getEpochSecond() < to) {
+                changes.add(change);
+                change = rules.nextTransition(change.getInstant());
+            }
         }
+        this.changeSeconds = new long[changes.size()];
+        this.offsetsAfter = new int[changes.size()];
+        this.changeFirstDays = new long[changes.size()];
+        this.changeLastDays = new long[changes.size()];
+        for (int i = 0; i < changes.size(); i++) {
+            ZoneOffsetTransition change = changes.get(i);
+            changeSeconds[i] = change.getInstant().getEpochSecond();
+            offsetsAfter[i] = change.getOffsetAfter().getTotalSeconds();
+            long before = change.getDateTimeBefore().toLocalDate().toEpochDay();
+            long after = change.getDateTimeAfter().toLocalDate().toEpochDay();
+            changeFirstDays[i] = Math.min(before, after);
+            changeLastDays[i] = Math.max(before, after);
+        }
+        this.offsetBefore = rules.getOffset(Instant.ofEpochSecond(from)).getTotalSeconds();
+        // a day's margin at both ends: local dates there may lie on either side of the bounds
+        this.tableFromSecond = from + SECONDS_PER_DAY;
+        this.tableToSecond = to - SECONDS_PER_DAY;
         this.weekNanos = calendar.week().total().toNanos();
         this.specialDays = calendar.specialEpochDays();
     }
@@ -190,9 +212,7 @@ public final class BusinessTime {
     }
 
     private long localEpochDay(Instant instant) {
-        int offset = fixedOffset != null ? fixedOffset.getTotalSeconds()
-                : instant.getEpochSecond() >= steadyFromSecond ? steadyOffset.getTotalSeconds()
-                : rules.getOffset(instant).getTotalSeconds();
+        int offset = fixedOffset != null ? fixedOffset.getTotalSeconds() : offsetAt(instant);
         return Math.floorDiv(instant.getEpochSecond() + offset, SECONDS_PER_DAY);
     }
 
@@ -207,12 +227,8 @@ public final class BusinessTime {
         }
         long localSecond = day * SECONDS_PER_DAY + nanoOfDay / NANOS_PER_SECOND;
         long nano = nanoOfDay % NANOS_PER_SECOND;
-        int offset;
-        if (fixedOffset != null) {
-            offset = fixedOffset.getTotalSeconds();
-        } else if (day >= steadyFromDay) {
-            offset = steadyOffset.getTotalSeconds();
-        } else {
+        int offset = fixedOffset != null ? fixedOffset.getTotalSeconds() : offsetAllDay(day);
+        if (offset == NO_OFFSET) {
             LocalDateTime local = LocalDateTime.ofEpochSecond(localSecond, (int) nano, ZoneOffset.UTC);
             List<ZoneOffset> valid = rules.getValidOffsets(local);
             if (valid.size() == 1) {
@@ -226,6 +242,33 @@ public final class BusinessTime {
             }
         }
         return (localSecond - offset - origin) * NANOS_PER_SECOND + nano;
+    }
+
+    private int offsetAt(Instant instant) {
+        long second = instant.getEpochSecond();
+        if (second < tableFromSecond || second >= tableToSecond) {
+            return rules.getOffset(instant).getTotalSeconds();
+        }
+        int found = Arrays.binarySearch(changeSeconds, second);
+        int changesSoFar = found >= 0 ? found + 1 : -found - 1;
+        return changesSoFar == 0 ? offsetBefore : offsetsAfter[changesSoFar - 1];
+    }
+
+    /** The offset of a local date on which the clocks do not change, or {@link #NO_OFFSET}. */
+    private int offsetAllDay(long day) {
+        long second = day * SECONDS_PER_DAY;
+        if (second < tableFromSecond || second >= tableToSecond) {
+            return NO_OFFSET;
+        }
+        int found = Arrays.binarySearch(changeLastDays, day);
+        if (found >= 0) {
+            return NO_OFFSET;
+        }
+        int next = -found - 1;
+        if (next < changeFirstDays.length && changeFirstDays[next] <= day) {
+            return NO_OFFSET;
+        }
+        return next == 0 ? offsetBefore : offsetsAfter[next - 1];
     }
 
     private static Instant instant(long origin, long nanos) {

@@ -66,10 +66,18 @@ class ClockRows {
         }
         List<Long> missing = sorted.stream().filter(id -> !found.contains(id)).toList();
         OffsetDateTime at = utc(now);
-        batch.batchUpdate("insert into sla_ticket (ticket_id, changed_at) values (?, ?) on conflict do nothing",
+        int[] inserted = batch.batchUpdate(
+                "insert into sla_ticket (ticket_id, changed_at) values (?, ?) on conflict do nothing",
                 missing.stream().map(id -> new Object[] {id, at}).toList(), new int[] {BIGINT, TIME});
         lockExisting(missing);
-        return Set.copyOf(missing);
+        // A row another recompute inserted meanwhile (this insert waited for it, then did nothing) may have clocks.
+        Set<Long> fresh = new HashSet<>();
+        for (int i = 0; i < missing.size(); i++) {
+            if (inserted[i] == 1) {
+                fresh.add(missing.get(i));
+            }
+        }
+        return fresh;
     }
 
     private List<Long> lockExisting(List<Long> sorted) {

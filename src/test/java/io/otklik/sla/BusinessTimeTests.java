@@ -255,6 +255,26 @@ class BusinessTimeTests {
         }
     }
 
+    @Test
+    void agreesWithCountingDayByDayInZonesWithOddClockChanges() {
+        // Lord Howe moves by half an hour, Apia skipped 30 Dec 2011 altogether, São Paulo stopped changing in 2019,
+        // Moscow in 2014, New York changes at 02:00 local; the night period reaches into changed hours
+        Random random = new Random(20261125);
+        for (String zone : new String[] {"Australia/Lord_Howe", "Pacific/Apia", "America/Sao_Paulo",
+                "Europe/Moscow", "America/New_York"}) {
+            BusinessTime time = time(ZoneId.of(zone), "Mon-Fri 08:00-18:00; Sat 01:00-03:30; Sun 00:00-24:00", "");
+            Instant base = at("2010-06-01T00:00:00Z");
+            for (int i = 0; i < 1_500; i++) {
+                Instant start = base.plusSeconds(random.nextLong(16L * 365 * 86_400));
+                Duration target = Duration.ofSeconds(1 + random.nextLong(300L * 3600));
+                Instant expected = countDayByDay(time.calendar(), start, target);
+                assertThat(time.plus(start, target)).as("%s: %s + %s", zone, start, target).isEqualTo(expected);
+                assertThat(time.between(start, expected)).as("%s: %s .. %s", zone, start, expected)
+                        .isEqualTo(target);
+            }
+        }
+    }
+
     /** The slow way: every date in turn, each working period turned into instants through ZonedDateTime. */
     private static Instant countDayByDay(BusinessCalendar calendar, Instant start, Duration target) {
         long remaining = target.toNanos();

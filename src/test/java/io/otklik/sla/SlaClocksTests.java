@@ -12,6 +12,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.otklik.ApiTest;
 import io.otklik.customer.CustomerId;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +48,7 @@ class SlaClocksTests extends ApiTest {
 
     @Autowired ClockRows rows;
     @Autowired ClockRecompute recompute;
+    @Autowired JdbcClient jdbc;
     @Autowired TicketClocks clocks;
     @Autowired TicketTrails trails;
     @Autowired PromisedAnswers promises;
@@ -220,6 +227,40 @@ class SlaClocksTests extends ApiTest {
 
         recompute.recompute(List.of(ticket, ticket));
         recompute.recompute(List.of(ticket));
+
+        assertThat(rows.of(ticket).orElseThrow()).isEqualTo(kept);
+    }
+
+    @Test
+    void recomputesOfOneTicketAtTheSameTimeTakeTurns() throws Exception {
+        TicketId ticket = new TicketId(open(Priority.HIGH).get("number").asLong());
+        answer(ticket);
+        TicketSla kept = awaitKept(ticket, "STARTED FIRST_RESPONSE OPENED", "STARTED RESOLUTION OPENED",
+                "STOPPED FIRST_RESPONSE AGENT_MESSAGE", "STARTED PERIODIC_UPDATE AGENT_MESSAGE");
+        // as for a ticket seen for the first time: several recomputes race to make its row
+        jdbc.sql("delete from sla_ticket where ticket_id = :id").param("id", ticket.value()).update();
+
+        int threads = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 5; round++) {
+                        recompute.recompute(List.of(ticket));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
 
         assertThat(rows.of(ticket).orElseThrow()).isEqualTo(kept);
     }

@@ -14,6 +14,7 @@ import io.otklik.identity.Accounts;
 import io.otklik.identity.Role;
 import io.otklik.notification.NotificationKind;
 import io.otklik.sla.CalendarAdministration;
+import io.otklik.sla.SlaPolicies;
 import io.otklik.ticket.TicketQueries;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,10 +34,11 @@ class AdminController {
     private final InboundLog inbound;
     private final Accounts accounts;
     private final CalendarAdministration calendars;
+    private final SlaPolicies policies;
 
     AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets,
             OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox, InboundLog inbound, Accounts accounts,
-            CalendarAdministration calendars) {
+            CalendarAdministration calendars, SlaPolicies policies) {
         this.inbound = inbound;
         this.accounts = accounts;
         this.agents = agents;
@@ -45,6 +47,7 @@ class AdminController {
         this.outbox = outbox;
         this.sandbox = sandbox;
         this.calendars = calendars;
+        this.policies = policies;
     }
 
     @GetMapping("/admin")
@@ -56,6 +59,7 @@ class AdminController {
                 new AdminScreen("teams", "/admin/teams", agents.teamCount()),
                 new AdminScreen("categories", "/admin/categories", (long) tickets.categories().size()),
                 new AdminScreen("calendars", "/admin/calendars", (long) calendars.calendars().size()),
+                new AdminScreen("sla-policies", "/admin/sla-policies", (long) policies.all().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
                 new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),
