@@ -9,7 +9,9 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * HTML from outside made safe to show, and read as plain text. Kept: the usual formatting (jsoup's relaxed list:
@@ -23,6 +25,12 @@ final class MailHtml {
             .addAttributes("td", "align", "valign")
             .addAttributes("th", "align", "valign");
 
+    // Selectors parsed once: parsing one costs about as much as matching it against a whole mail.
+    private static final Evaluator ACTIVE = QueryParser.parse("script, iframe, frame, frameset, object, embed, "
+            + "applet, form, input, button, textarea, select, base, meta[http-equiv=refresh]");
+    private static final Evaluator IMAGES = QueryParser.parse("img[src]");
+    private static final Evaluator INVISIBLE = QueryParser.parse("script, style, head, title");
+
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5",
             "h6", "blockquote", "pre", "table", "ul", "ol", "hr", "dt", "dd");
 
@@ -35,7 +43,7 @@ final class MailHtml {
         dirty.head().empty();
         boolean removed = active(dirty);
         Document clean = new Cleaner(SAFE).clean(dirty);
-        for (Element image : clean.select("img[src]")) {
+        for (Element image : clean.select(IMAGES)) {
             String src = image.attr("src").strip().toLowerCase(java.util.Locale.ROOT);
             if (src.startsWith("data:") && !src.startsWith("data:image/")) {
                 image.removeAttr("src");
@@ -51,8 +59,7 @@ final class MailHtml {
      * links. Styles and unknown tags are dropped too, but every mail program writes those; they are not worth a note.
      */
     private static boolean active(Document html) {
-        if (!html.select("script, iframe, frame, frameset, object, embed, applet, form, input, button, textarea, "
-                + "select, base, meta[http-equiv=refresh]").isEmpty()) {
+        if (!html.select(ACTIVE).isEmpty()) {
             return true;
         }
         for (Element element : html.getAllElements()) {
@@ -74,7 +81,7 @@ final class MailHtml {
     /** The text a person sees in the HTML: paragraphs and line breaks kept, markup and scripts gone. */
     static String text(String html) {
         Document document = Jsoup.parse(html == null ? "" : html);
-        document.select("script, style, head, title").remove();
+        document.select(INVISIBLE).remove();
         StringBuilder out = new StringBuilder();
         document.body().traverse(new NodeVisitor() {
             @Override
