@@ -117,6 +117,10 @@ class EscalationRulePagesTests extends PostgresTest {
                 .isEqualTo("Передать команде «Вторая линия " + mark + "»");
         assertThat(row.selectFirst("[data-testid=state]").text()).isEqualTo("Включено");
         assertThat(ru.selectFirst("[data-testid=policy-link]").attr("href")).isEqualTo("/admin/sla-policies/" + policy);
+        Element link = page(get("/admin/sla-policies/" + policy), supervisor, "ru")
+                .selectFirst("[data-testid=escalations-link]");
+        assertThat(link.text()).isEqualTo("Эскалации");
+        assertThat(link.attr("href")).isEqualTo(url());
 
         Element en = page(get(url()), supervisor, "en").selectFirst("[data-testid=rule]");
         assertThat(en.selectFirst("[data-testid=target]").text()).isEqualTo("Resolution");
