@@ -12,7 +12,7 @@ import io.otklik.agent.TeamId;
 import io.otklik.agent.TeamView;
 import io.otklik.ticket.Priority;
 import io.otklik.ticket.TicketChanges;
-import io.otklik.ticket.TicketDetails;
+import io.otklik.ticket.TicketState;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketUpdates;
 
@@ -30,6 +30,11 @@ class EscalationActions {
 
     /** What came of a firing, as recorded: the outcome and, for a change, the new priority or team id. */
     record Result(String outcome, String detail) {
+
+        /** Whether the ticket was changed (priority or team). */
+        boolean changed() {
+            return outcome.equals("PRIORITY_RAISED") || outcome.equals("TEAM_CHANGED");
+        }
     }
 
     private final TicketUpdates updates;
@@ -50,7 +55,7 @@ class EscalationActions {
      *
      * @return what came of it; empty when it had fired before
      */
-    Optional<Result> fire(EscalationSchedule.Running clock, EscalationRule rule, TicketDetails ticket,
+    Optional<Result> fire(EscalationSchedule.Running clock, EscalationRule rule, TicketState ticket,
             Instant now) {
         int recorded = jdbc.sql("""
                 insert into sla_escalation_fired (ticket_id, target, clock_round, rule_id, fired_at, due_at,
@@ -74,7 +79,7 @@ class EscalationActions {
         return Optional.of(result);
     }
 
-    private Result act(EscalationSchedule.Running clock, EscalationRule rule, TicketDetails ticket, Instant now) {
+    private Result act(EscalationSchedule.Running clock, EscalationRule rule, TicketState ticket, Instant now) {
         TicketId id = new TicketId(clock.ticket());
         return switch (rule.action()) {
             case NOTIFY_ASSIGNEE, NOTIFY_SUPERVISORS -> {
@@ -99,7 +104,7 @@ class EscalationActions {
         };
     }
 
-    private Result moveTo(EscalationSchedule.Running clock, EscalationRule rule, TicketDetails ticket,
+    private Result moveTo(EscalationSchedule.Running clock, EscalationRule rule, TicketState ticket,
             Optional<TeamView> team) {
         if (team.isEmpty()) {
             return new Result(rule.action() == EscalationAction.NEXT_LINE ? "NO_NEXT_LINE" : "NO_TEAM", null);
@@ -119,7 +124,7 @@ class EscalationActions {
     }
 
     /** The first team (by name) of the line after the ticket's team's; a ticket without a team is on the first. */
-    private Optional<TeamView> nextLineTeam(TicketDetails ticket) {
+    private Optional<TeamView> nextLineTeam(TicketState ticket) {
         SupportLine line = ticket.team() == null ? SupportLine.L1
                 : agents.team(ticket.team()).map(TeamView::line).orElse(SupportLine.L1);
         if (line.ordinal() + 1 >= SupportLine.values().length) {

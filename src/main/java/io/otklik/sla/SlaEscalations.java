@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import io.otklik.shared.NotFoundException;
 import io.otklik.ticket.Status;
-import io.otklik.ticket.TicketDetails;
 import io.otklik.ticket.TicketId;
+import io.otklik.ticket.TicketState;
 import io.otklik.ticket.TicketQueries;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +54,7 @@ class SlaEscalations {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Timer scans;
+    private final Timer selects;
     private final MeterRegistry meters;
 
     SlaEscalations(JdbcClient jdbc, JdbcTemplate batches, EscalationSchedule schedule, EscalationActions actions,
@@ -70,7 +71,11 @@ class SlaEscalations {
         this.clock = clock;
         this.meters = meters.getIfAvailable();
         this.scans = this.meters == null ? null : Timer.builder("otklik.sla.escalations.scan")
-                .description("One look for service-level clocks with escalation rules due").register(this.meters);
+                .description("One look for service-level clocks with escalation rules due, with what it fired")
+                .register(this.meters);
+        this.selects = this.meters == null ? null : Timer.builder("otklik.sla.escalations.select")
+                .description("The query that takes a batch of clocks due (index on state, next_check_at)")
+                .register(this.meters);
     }
 
     /** What one scan did: clocks looked at, rules fired, clocks put off after a failure. */
@@ -161,37 +166,42 @@ class SlaEscalations {
         }
         EscalationSchedule.Plan plan = schedule.plan(taken.stream().map(EscalationSchedule.Running::ticket).toList());
         List<Next> next = new ArrayList<>(taken.size());
-        Map<Long, TicketDetails> details = new HashMap<>();
+        Map<EscalationSchedule.Running, EscalationSchedule.Decision> decisions = new HashMap<>();
+        for (EscalationSchedule.Running clock : taken) {
+            decisions.put(clock, plan.decide(clock, now));
+        }
+        // the tickets with something due, read at once
+        Map<TicketId, TicketState> tickets = new HashMap<>(this.tickets.states(taken.stream()
+                .filter(clock -> !decisions.get(clock).due().isEmpty()).map(clock -> new TicketId(clock.ticket()))
+                .toList()));
         int fired = 0;
         for (EscalationSchedule.Running clock : taken) {
-            EscalationSchedule.Decision decision = plan.decide(clock, now);
-            Instant at = decision.next();
+            EscalationSchedule.Decision decision = decisions.get(clock);
             if (!decision.due().isEmpty()) {
-                TicketDetails ticket = details.computeIfAbsent(clock.ticket(), this::details);
+                TicketState ticket = tickets.get(new TicketId(clock.ticket()));
                 if (ticket == null || ticket.status() == Status.SOLVED || ticket.status() == Status.CLOSED) {
                     // Solved (or gone) since the clock was kept: its recompute is on the way and stops the clock.
                     next.add(new Next(clock, now.plus(settings.retryAfter())));
                     continue;
                 }
                 for (EscalationRule rule : decision.due()) {
-                    if (actions.fire(clock, rule, ticket, now).isPresent()) {
+                    Optional<EscalationActions.Result> result = actions.fire(clock, rule, ticket, now);
+                    if (result.isPresent()) {
                         fired++;
+                        if (result.get().changed()) {
+                            // the next rule (of this clock or another of the ticket) acts on the ticket as it is now
+                            TicketId id = new TicketId(clock.ticket());
+                            ticket = this.tickets.states(List.of(id)).get(id);
+                            tickets.put(id, ticket);
+                        }
                     }
                     plan.fired(clock, rule);
                 }
             }
-            next.add(new Next(clock, at));
+            next.add(new Next(clock, decision.next()));
         }
         setNext(next);
         return new Scan(taken.size(), fired, 0);
-    }
-
-    private TicketDetails details(long ticket) {
-        try {
-            return tickets.details(new TicketId(ticket));
-        } catch (NotFoundException gone) {
-            return null;
-        }
     }
 
     /**
@@ -207,7 +217,12 @@ class SlaEscalations {
         if (only != null) {
             statement = statement.param("ticket", only.ticket()).param("target", only.target().name());
         }
-        return statement.query(EscalationSchedule.Running::read).list();
+        long started = System.nanoTime();
+        List<EscalationSchedule.Running> due = statement.query(EscalationSchedule.Running::read).list();
+        if (selects != null) {
+            selects.record(Duration.ofNanos(System.nanoTime() - started));
+        }
+        return due;
     }
 
     private record Next(EscalationSchedule.Running clock, Instant at) {

@@ -116,13 +116,15 @@ final class EscalationScenario {
         });
     }
 
-    /** Opens a ticket of the team assigned to the assignee, and waits until its clocks are kept and scheduled. */
+    /** Opens a ticket of the team assigned to the assignee, and waits until its two clocks are kept (and scheduled). */
     TicketId open(Priority priority) {
         String email = "client-" + TestStaff.unique() + "@client.test";
         TicketId ticket = intake.open(new NewTicket("Не проходят платежи", "С утра ни одного платежа.", null,
                 Channel.EMAIL, priority, null, team, assignee, Set.of(), List.of()),
                 new NewCustomer("Клиент " + email.substring(7, 11), email, null, null));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(nextCheck(ticket, ClockTarget.FIRST_RESPONSE)).isNotNull());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select count(*) from sla_clock where "
+                + "ticket_id = :t and state = 'RUNNING'").param("t", ticket.value()).query(Long.class).single())
+                .isEqualTo(2));
         return ticket;
     }
 

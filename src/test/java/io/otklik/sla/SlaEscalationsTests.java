@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.List;
 
 import io.otklik.MovableClock;
+import io.otklik.TestStaff;
+import io.otklik.agent.AgentDirectory;
+import io.otklik.agent.SupportLine;
+import io.otklik.agent.TeamId;
 import io.otklik.notification.NotificationKind;
 import io.otklik.ticket.Priority;
 import io.otklik.ticket.Status;
@@ -70,6 +74,7 @@ class SlaEscalationsTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
+    @Autowired AgentDirectory agents;
 
     @Test
     void aClockPassing80PercentTellsTheAssigneeOnce() throws Exception {
@@ -180,6 +185,27 @@ class SlaEscalationsTests {
         CLOCK.advance(Duration.ofMinutes(1).plusSeconds(10));
         await().atMost(EscalationScenario.WAIT).untilAsserted(() -> assertThat(
                 scenario.noticesTo(ticket, NotificationKind.SLA_WARNING)).containsExactly(scenario.assigneeEmail));
+    }
+
+    @Test
+    void aMissedResolutionMovesTheTicketToTheNextLineAndOffAnAssigneeOutsideIt() throws Exception {
+        EscalationScenario scenario = EscalationScenario.make(context, List.of(
+                new EscalationRuleDetails(ClockTarget.RESOLUTION, 100, EscalationAction.NEXT_LINE, null)));
+        TeamId secondLine = TestStaff.asAdmin(() -> agents.createTeam("Вторая линия " + TestStaff.unique(),
+                SupportLine.L2));
+        TicketId ticket = scenario.open(Priority.MEDIUM);
+
+        CLOCK.advance(Duration.ofMinutes(60).plusSeconds(5));
+        await().atMost(EscalationScenario.WAIT).untilAsserted(() -> assertThat(scenario.history(ticket, "team"))
+                .containsExactly("SYSTEM " + scenario.team.value() + " → " + secondLine.value()));
+
+        assertThat(scenario.history(ticket, "assignee")).containsExactly("SYSTEM " + scenario.assignee.value()
+                + " → null");
+        assertThat(scenario.history(ticket, "escalation")).containsExactly("SYSTEM null → sla:RESOLUTION:100:NEXT_LINE");
+        Document panel = page("/tickets/" + ticket.value() + "/sla", scenario.supervisorEmail, "en");
+        assertThat(panel.select("[data-testid=sla-step][data-kind=ESCALATED]").eachText()).singleElement()
+                .asString().endsWith("Resolution: escalated — at the breach: reassigned to team \""
+                        + agents.team(secondLine).orElseThrow().name() + "\"");
     }
 
     private Document page(String url, String login, String language) throws Exception {
