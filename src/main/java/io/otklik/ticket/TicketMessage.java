@@ -11,9 +11,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 /** One message of a ticket's conversation: a public reply (to or from the customer) or an internal note. */
 @Entity
 @Table(name = "ticket_message")
+// Only the changed columns are written: the sender recording a reply's delivery and an agent moving that reply to
+// another ticket change the same row at the same time, and writing every column put the moved reply back.
+@DynamicUpdate
 class TicketMessage {
 
     static final int MAX_BODY = 200_000;
