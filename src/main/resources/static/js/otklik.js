@@ -1,4 +1,5 @@
-// Otklik's small client side: CSRF header for htmx, live updates over Server-Sent Events, keyboard shortcuts.
+// Otklik's small client side: CSRF header for htmx, live updates over Server-Sent Events, due-time badges counting
+// down, keyboard shortcuts.
 (function () {
   "use strict";
 
@@ -50,9 +51,68 @@
       refresh("[data-live-queue]", 250, data.at);
       refresh('[data-live-ticket="' + data.id + '"]', 150, data.at);
     });
+    // Many tickets at once (clocks recomputed after a calendar change): every live region reloads.
+    source.addEventListener("tickets", function (event) {
+      var data = JSON.parse(event.data);
+      refresh("[data-live-queue]", 250, data.at);
+      refresh("[data-live-ticket]", 250, data.at);
+    });
     source.addEventListener("open", function () { document.body.setAttribute("data-live", "connected"); });
     source.addEventListener("error", function () { document.body.setAttribute("data-live", "reconnecting"); });
   }
+
+  // Due-time badges ([data-due], see components/due.html) count down every second: "осталось 25 мин", then
+  // "просрочено на 1 мин", coloured ok / near (from data-due-near) / overdue, by the rules the server painted them
+  // with (minutes rounded up, hours from 60 minutes, days from 24 hours). Words come from #due-texts.
+  function dueAmount(ms, words) {
+    var minutes = Math.max(1, Math.ceil(Math.abs(ms) / 60000)), day = 24 * 60;
+    if (minutes < 60) { return fill(words.getAttribute("data-minutes"), minutes); }
+    if (minutes < day) {
+      return minutes % 60 === 0 ? fill(words.getAttribute("data-hours"), Math.floor(minutes / 60))
+        : fill(words.getAttribute("data-hours-minutes"), Math.floor(minutes / 60), minutes % 60);
+    }
+    var hours = Math.floor((minutes % day) / 60);
+    return hours === 0 ? fill(words.getAttribute("data-days"), Math.floor(minutes / day))
+      : fill(words.getAttribute("data-days-hours"), Math.floor(minutes / day), hours);
+  }
+
+  function fill(pattern) {
+    var values = Array.prototype.slice.call(arguments, 1);
+    return pattern.replace(/\{(\d)\}/g, function (all, i) { return String(values[Number(i)]); });
+  }
+
+  function countDown() {
+    var words = document.getElementById("due-texts");
+    if (!words) { return; }
+    var now = Date.now();
+    document.querySelectorAll("[data-due]").forEach(function (badge) {
+      var due = Number(badge.getAttribute("data-due"));
+      var near = Number(badge.getAttribute("data-due-near") || due);
+      var overdue = badge.getAttribute("data-due-breached") === "true" || now >= due;
+      var standing = overdue ? "overdue" : (now >= near ? "near" : "ok");
+      var text = fill(words.getAttribute(overdue ? "data-overdue" : "data-left"), dueAmount(due - now, words));
+      if (badge.textContent !== text) { badge.textContent = text; }
+      if (badge.getAttribute("data-due-standing") !== standing) {
+        ["ok", "near", "overdue"].forEach(function (s) { badge.classList.toggle("due-" + s, s === standing); });
+        badge.setAttribute("data-due-standing", standing);
+      }
+    });
+  }
+
+  // Times marked data-local-time (epoch ms) are shown in the viewer's own time zone and the page's language.
+  function localTimes(root) {
+    if (!window.Intl) { return; }
+    var format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    (root || document).querySelectorAll("[data-local-time]").forEach(function (el) {
+      el.textContent = format.format(new Date(Number(el.getAttribute("data-local-time"))));
+    });
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    countDown();
+    localTimes(document);
+  });
 
   function typing(target) {
     var tag = target.tagName;
@@ -107,5 +167,10 @@
     }
   }, true);
 
-  document.addEventListener("DOMContentLoaded", connect);
+  document.addEventListener("DOMContentLoaded", function () {
+    connect();
+    countDown();
+    localTimes(document);
+    setInterval(countDown, 1000);
+  });
 })();

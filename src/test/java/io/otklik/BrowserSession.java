@@ -69,11 +69,16 @@ public final class BrowserSession implements AutoCloseable {
      * with a desktop-sized window and the given preferred language ("ru-RU", "en-US").
      */
     public BrowserContext newContext(String baseUrl, String locale) {
+        return newContext(baseUrl, locale, "Europe/Moscow");
+    }
+
+    /** The same, in a browser whose clock shows the time of {@code timeZone} ("Asia/Vladivostok"). */
+    public BrowserContext newContext(String baseUrl, String locale, String timeZone) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setViewportSize(WIDTH, HEIGHT)
                 .setLocale(locale)
-                .setTimezoneId("Europe/Moscow"));
+                .setTimezoneId(timeZone));
         context.setDefaultTimeout(10_000);
         return context;
     }

@@ -120,6 +120,17 @@ public class AgentDirectory {
                 .collect(Collectors.toMap(agent -> new AgentId(agent.id()), Agent::displayName));
     }
 
+    /** The teams of many agents at once (one query); an agent not found is left out. */
+    @Transactional(readOnly = true)
+    public Map<AgentId, Set<TeamId>> teamsOf(Collection<AgentId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return agents.findByIdIn(ids.stream().map(AgentId::value).distinct().toList()).stream()
+                .collect(Collectors.toMap(agent -> new AgentId(agent.id()), agent -> agent.teamIds().stream()
+                        .map(TeamId::new).collect(Collectors.toUnmodifiableSet())));
+    }
+
     /** Which tickets this staff member may see. Supervisors and admins see all. */
     @Transactional(readOnly = true)
     public AgentAccess accessOf(CurrentUser user) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.otklik.sla.PromisedAnswers;
+import io.otklik.sla.PromisedTimeChanged;
 import io.otklik.ticket.Conversations;
 import io.otklik.ticket.FollowerView;
 import io.otklik.ticket.HistoryView;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The support team's rules for customers, carried out: acknowledge every request with its number and the time we
- * will answer by; send each public reply; say when we wait for them; ask to confirm a solution; thank on closing.
+ * will answer by; tell them when that time changes; send each public reply; say when we wait for them; ask to
+ * confirm a solution; thank on closing.
  *
  * <p>A ticket's followers get its public replies in copy of the requester's mail. Everything else is for the
  * requester alone: the acknowledgement, "waiting for you", "solved — please confirm" and "closed" speak to the
@@ -73,6 +75,24 @@ class KeepCustomersInformed {
         String answerBy = AnswerTime.format(promises.firstAnswerBy(event.ticket()), clock.instant(), zone, language);
         notifier.send(notices.forCustomer("ack:" + event.ticket().value(), NotificationKind.ACKNOWLEDGEMENT, ticket,
                 Map.of("answer.by", answerBy), null));
+    }
+
+    /**
+     * The time we promised to answer by moved (priority raised, policy or calendar changed): the requester is told
+     * the new time, once per change, and only while the ticket is unsolved.
+     */
+    @ApplicationModuleListener
+    void on(PromisedTimeChanged event) {
+        TicketDetails ticket = tickets.details(event.ticket());
+        if (!Status.UNSOLVED.contains(ticket.status())) {
+            return;
+        }
+        var language = notices.languageOf(ticket);
+        Map<String, String> times = Map.of(
+                "answer.by", AnswerTime.format(event.after(), clock.instant(), zone, language),
+                "answer.before", AnswerTime.format(event.before(), clock.instant(), zone, language));
+        notifier.send(notices.forCustomer("promise:" + event.ticket().value() + ":" + event.at().toEpochMilli(),
+                NotificationKind.PROMISE_CHANGED, ticket, times, null));
     }
 
     // Only agents' public replies and status changes concern the customer; the conditions leave the rest out

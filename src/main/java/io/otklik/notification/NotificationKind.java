@@ -5,6 +5,7 @@ import java.util.List;
 /** Each kind of notice we send, who gets it and which variables its template may use. */
 public enum NotificationKind {
     ACKNOWLEDGEMENT(Audience.CUSTOMER, "answer.by"),
+    PROMISE_CHANGED(Audience.CUSTOMER, "answer.by", "answer.before"),
     AGENT_REPLY(Audience.CUSTOMER, "reply.text", "agent.name"),
     WAITING_FOR_CUSTOMER(Audience.CUSTOMER),
     SOLVED(Audience.CUSTOMER, "confirm.link", "reopen.link"),

@@ -41,15 +41,17 @@ public class CalendarAdministration {
 
     private final CalendarRows rows;
     private final PolicyRows policies;
+    private final OlaTargetRows olaTargets;
     private final BusinessCalendars calendars;
     private final ShippedHolidays shipped;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CalendarAdministration(CalendarRows rows, PolicyRows policies, BusinessCalendars calendars,
-            ShippedHolidays shipped, ApplicationEventPublisher events, Clock clock) {
+    CalendarAdministration(CalendarRows rows, PolicyRows policies, OlaTargetRows olaTargets,
+            BusinessCalendars calendars, ShippedHolidays shipped, ApplicationEventPublisher events, Clock clock) {
         this.rows = rows;
         this.policies = policies;
+        this.olaTargets = olaTargets;
         this.calendars = calendars;
         this.shipped = shipped;
         this.events = events;
@@ -108,7 +110,7 @@ public class CalendarAdministration {
      * Deletes a calendar with its dates.
      *
      * @throws RuleViolationException for the default calendar: make another one the default first; for a calendar
-     *         service-level policies count in: choose another one in them first
+     *         service-level policies or internal targets count in: choose another one in them first
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -120,6 +122,9 @@ public class CalendarAdministration {
         List<String> usedBy = policies.namesUsing(id);
         if (!usedBy.isEmpty()) {
             throw new RuleViolationException("calendar.used-by-policies", calendar.name(), String.join(", ", usedBy));
+        }
+        if (olaTargets.using(id) > 0) {
+            throw new RuleViolationException("calendar.used-by-ola-targets", calendar.name());
         }
         rows.delete(id); // a policy saved meanwhile with this calendar makes the foreign key refuse
         changed(id);

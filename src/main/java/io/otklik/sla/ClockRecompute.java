@@ -1,17 +1,23 @@
 package io.otklik.sla;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import io.otklik.ticket.NextDue;
+import io.otklik.ticket.TicketDueTimes;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketTrail;
 import io.otklik.ticket.TicketTrails;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -20,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Computes tickets' clocks from their trails with the policies and calendars as they are now, and keeps the result
- * ({@link ClockRows}): the same trail gives the same rows, so running it twice is harmless.
+ * ({@link ClockRows}): the same trail gives the same rows, so running it twice is harmless. In the same transaction it
+ * keeps each ticket's next due time on the ticket ({@link TicketDueTimes}, for queues) and tells when the time we
+ * promised the customer to answer by moved ({@link PromisedTimeChanged}).
  */
 @Component
 class ClockRecompute {
@@ -30,15 +38,24 @@ class ClockRecompute {
 
     private final TicketTrails trails;
     private final ClockRows rows;
+    private final OlaClocks ola;
     private final ClockCalculator calculator;
+    private final NextDues nextDues;
+    private final TicketDueTimes dueTimes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate eachBatch;
 
-    ClockRecompute(TicketTrails trails, ClockRows rows, SlaPolicies policies, BusinessCalendars calendars,
+    ClockRecompute(TicketTrails trails, ClockRows rows, OlaClocks ola, SlaPolicies policies,
+            BusinessCalendars calendars, NextDues nextDues, TicketDueTimes dueTimes, ApplicationEventPublisher events,
             Clock clock, PlatformTransactionManager transactions) {
         this.trails = trails;
         this.rows = rows;
+        this.ola = ola;
         this.calculator = new ClockCalculator(policies::applicableTo, calendars::time);
+        this.nextDues = nextDues;
+        this.dueTimes = dueTimes;
+        this.events = events;
         this.clock = clock;
         this.eachBatch = new TransactionTemplate(transactions);
         this.eachBatch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -69,6 +86,40 @@ class ClockRecompute {
         Map<TicketId, TicketSla> kept = fresh.size() == ids.size() ? Map.of()
                 : rows.kept(ids.stream().filter(id -> !fresh.contains(id)).toList());
         rows.write(computed, kept, now);
+        ola.keep(found.values(), now); // internal targets (OLA) from the same trails, under the same lock
+        Map<TicketId, NextDue> dues = new HashMap<>();
+        for (TicketSla sla : computed) {
+            dues.put(sla.ticket(), nextDues.of(sla, now).orElse(null));
+        }
+        dueTimes.record(dues);
+        for (TicketSla sla : computed) {
+            TicketSla before = kept.get(sla.ticket());
+            if (before != null) {
+                movedPromise(before, sla).ifPresent(moved -> events.publishEvent(new PromisedTimeChanged(
+                        sla.ticket(), moved.before, moved.after, now)));
+            }
+        }
+    }
+
+    /** A promised time that moved: the response clock's due time before and after. */
+    record Move(Instant before, Instant after) {
+    }
+
+    /**
+     * The customer's promised time, if it moved by more than the threshold: the same response clock (target and
+     * start: the same question) still running, due at another time. A first computation, a new question or an
+     * answer is no move.
+     */
+    static Optional<Move> movedPromise(TicketSla before, TicketSla after) {
+        Optional<SlaClock> was = CustomerPromise.responseClock(before);
+        Optional<SlaClock> now = CustomerPromise.responseClock(after);
+        if (was.isEmpty() || now.isEmpty() || was.get().target() != now.get().target()
+                || !was.get().startedAt().equals(now.get().startedAt())) {
+            return Optional.empty();
+        }
+        Duration moved = Duration.between(was.get().due(), now.get().due()).abs();
+        return moved.compareTo(Duration.ofMinutes(PromisedTimeChanged.THRESHOLD_MINUTES)) > 0
+                ? Optional.of(new Move(was.get().due(), now.get().due())) : Optional.empty();
     }
 
     /** Recomputes every unsolved ticket, {@link #BATCH} at a time, each batch in its own transaction. */

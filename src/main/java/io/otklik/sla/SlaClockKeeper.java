@@ -11,6 +11,7 @@ import io.otklik.ticket.TicketOpened;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,10 @@ import org.springframework.stereotype.Component;
  * when a field the clocks depend on changes, when a public message is added, or a message moved; all unsolved
  * tickets' when a calendar or a policy changes. Each recompute replaces what was kept, so running one twice is
  * harmless.
+ *
+ * <p>Ticket events are heard in the transaction that changed the ticket and only note the ticket
+ * ({@link SlaClockQueue}); the clocks are computed after its commit, in batches. Nothing is lost when the node stops
+ * in between: the note committed with the change.
  */
 @Component
 class SlaClockKeeper {
@@ -29,35 +34,37 @@ class SlaClockKeeper {
     private static final Logger log = LoggerFactory.getLogger(SlaClockKeeper.class);
 
     private final ClockRecompute recompute;
+    private final SlaClockQueue queue;
     private final SlaPolicies policies;
 
-    SlaClockKeeper(ClockRecompute recompute, SlaPolicies policies) {
+    SlaClockKeeper(ClockRecompute recompute, SlaClockQueue queue, SlaPolicies policies) {
         this.recompute = recompute;
+        this.queue = queue;
         this.policies = policies;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketOpened event) {
-        recompute.recompute(List.of(event.ticket()));
+        queue.add(List.of(event.ticket()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketChanged event) {
         if (event.fields().stream().anyMatch(FIELDS::contains)) {
-            recompute.recompute(List.of(event.ticket()));
+            queue.add(List.of(event.ticket()));
         }
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MessageAdded event) {
         if (event.kind() == MessageKind.PUBLIC_REPLY) {
-            recompute.recompute(List.of(event.ticket()));
+            queue.add(List.of(event.ticket()));
         }
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MessageMoved event) {
-        recompute.recompute(List.of(event.from(), event.to()));
+        queue.add(List.of(event.from(), event.to()));
     }
 
     /** Only a calendar some policy counts on can move a ticket's clocks (a new or an unused one cannot). */

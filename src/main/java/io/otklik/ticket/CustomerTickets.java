@@ -97,6 +97,24 @@ public class CustomerTickets {
                 ticket.updatedAt(), requester.id(), requester.name(), thread, linked);
     }
 
+    /**
+     * The ticket's status, for a region of the customer's page that shows something else about it (the time we
+     * promised to answer by).
+     *
+     * @throws NotFoundException when there is no such ticket or it is outside the scope
+     */
+    @Transactional(readOnly = true)
+    public Status statusOf(TicketId id, CustomerScope scope) {
+        record Found(Status status, boolean visible) {
+        }
+        return jdbc.sql("select status, requester_id, organization_id from ticket where id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> new Found(Status.valueOf(rs.getString("status")), scope.maySee(
+                        rs.getLong("requester_id"), (Long) rs.getObject("organization_id", Long.class))))
+                .optional().filter(Found::visible).map(Found::status)
+                .orElseThrow(() -> TicketAccess.notFound(id.value()));
+    }
+
     /** A reply by the customer to one of their own tickets (for channels that know only the customer). */
     @Transactional
     public CustomerReply reply(TicketId id, CustomerId customer, String body, List<NewAttachment> files,

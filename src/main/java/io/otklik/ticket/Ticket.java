@@ -71,6 +71,14 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
     private Instant solvedAt;
     private Instant closedAt;
 
+    // Kept by the service levels through TicketDueTimes, only read here.
+    @Column(insertable = false, updatable = false)
+    private Instant nextDueAt;
+    @Column(insertable = false, updatable = false)
+    private Instant nextDueNearAt;
+    @Column(insertable = false, updatable = false)
+    private boolean nextDueBreached;
+
     @Version
     private long version;
 
@@ -375,5 +383,9 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
 
     long version() {
         return version;
+    }
+
+    NextDue nextDue() {
+        return nextDueAt == null ? null : new NextDue(nextDueAt, nextDueNearAt, nextDueBreached);
     }
 }

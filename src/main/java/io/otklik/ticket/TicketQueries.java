@@ -41,7 +41,8 @@ public class TicketQueries {
     public static final int MAX_PAGE_SIZE = 100;
 
     private static final String SELECT_ROWS = "select id, reference, subject, status, priority, category_id, "
-            + "channel, requester_id, assignee_id, team_id, created_at, updated_at from ticket t";
+            + "channel, requester_id, assignee_id, team_id, created_at, updated_at, next_due_at, next_due_near_at, "
+            + "next_due_breached from ticket t";
     private static final Pattern NUMBER = Pattern.compile("^\\s*(?:[\\p{L}]+-?)?#?(\\d{1,18})\\s*$");
 
     private final JdbcClient jdbc;
@@ -202,7 +203,7 @@ public class TicketQueries {
         return new TicketDetails(new TicketId(ticket.getId()), ticket.reference(), ticket.subject(), ticket.status(),
                 ticket.priority(), ticket.categoryId(), category, ticket.channel(), requester, assignee, assigneeName,
                 team, teamName, ticket.tags(), ticket.createdAt(), ticket.updatedAt(), ticket.solvedAt(),
-                ticket.version());
+                ticket.version(), ticket.nextDue());
     }
 
     /** The ticket's history, oldest first, with people, teams and categories shown by name. */
@@ -286,7 +287,7 @@ public class TicketQueries {
                     Channel.valueOf(r.channel), requester, card == null ? null : card.name(), assignee,
                     assignee == null ? null : assignees.get(assignee), team,
                     team == null || !teams.containsKey(team) ? null : teams.get(team).name(), r.createdAt,
-                    r.updatedAt));
+                    r.updatedAt, r.nextDue));
         }
         return result;
     }
@@ -357,7 +358,13 @@ public class TicketQueries {
         return new Row(rs.getLong("id"), rs.getString("reference"), rs.getString("subject"), rs.getString("status"),
                 rs.getString("priority"), rs.getObject("category_id", Long.class), rs.getString("channel"),
                 rs.getLong("requester_id"), rs.getObject("assignee_id", Long.class),
-                rs.getObject("team_id", Long.class), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getObject("team_id", Long.class), instant(rs, "created_at"), instant(rs, "updated_at"),
+                nextDue(rs));
+    }
+
+    private static NextDue nextDue(ResultSet rs) throws SQLException {
+        Instant at = instant(rs, "next_due_at");
+        return at == null ? null : new NextDue(at, instant(rs, "next_due_near_at"), rs.getBoolean("next_due_breached"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -369,6 +376,7 @@ public class TicketQueries {
     }
 
     private record Row(long id, String reference, String subject, String status, String priority, Long categoryId,
-            String channel, long requesterId, Long assigneeId, Long teamId, Instant createdAt, Instant updatedAt) {
+            String channel, long requesterId, Long assigneeId, Long teamId, Instant createdAt, Instant updatedAt,
+            NextDue nextDue) {
     }
 }

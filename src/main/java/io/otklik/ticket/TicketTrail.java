@@ -10,10 +10,13 @@ import java.util.Set;
  * recorded change of its status, priority, category and team and every public message of the customer or an agent
  * since, oldest first (at the same instant an agent's answer before the field changes made with it, a customer's
  * message after the reopen it caused). Notes and system messages are no facts. Channel, organization and the
- * requester's segments are the current ones.
+ * requester's segments are the current ones. {@code agentMessages} are every message an agent wrote, public replies
+ * and internal notes alike, with the agent's id, oldest first: who on the staff worked on the ticket when (what
+ * internal targets of teams and lines are counted from).
  */
 public record TicketTrail(TicketId ticket, Instant createdAt, Channel channel, Long organizationId,
-        Set<String> segments, Status status, Priority priority, Long categoryId, Long teamId, List<Fact> facts) {
+        Set<String> segments, Status status, Priority priority, Long categoryId, Long teamId, List<Fact> facts,
+        List<AgentMessage> agentMessages) {
 
     public TicketTrail {
         Objects.requireNonNull(ticket, "ticket");
@@ -22,6 +25,14 @@ public record TicketTrail(TicketId ticket, Instant createdAt, Channel channel, L
         Objects.requireNonNull(priority, "priority");
         segments = segments == null ? Set.of() : Set.copyOf(segments);
         facts = facts == null ? List.of() : List.copyOf(facts);
+        agentMessages = agentMessages == null ? List.of() : List.copyOf(agentMessages);
+    }
+
+    /** A trail without agents' messages: what service-level clocks need. */
+    public TicketTrail(TicketId ticket, Instant createdAt, Channel channel, Long organizationId, Set<String> segments,
+            Status status, Priority priority, Long categoryId, Long teamId, List<Fact> facts) {
+        this(ticket, createdAt, channel, organizationId, segments, status, priority, categoryId, teamId, facts,
+                List.of());
     }
 
     /** One recorded fact of a ticket's life. */
@@ -45,5 +56,12 @@ public record TicketTrail(TicketId ticket, Instant createdAt, Channel channel, L
 
     /** A public message of the customer ({@link Actor.Type#CUSTOMER}) or an agent ({@link Actor.Type#AGENT}). */
     public record PublicMessage(Instant at, long messageId, Actor.Type author) implements Fact {
+    }
+
+    /**
+     * A message an agent wrote: a public reply or an internal note, with the agent's id ({@code null} when the agent
+     * is unknown, such as a message imported without one).
+     */
+    public record AgentMessage(Instant at, long messageId, MessageKind kind, Long agentId) {
     }
 }

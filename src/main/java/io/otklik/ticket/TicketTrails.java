@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -44,7 +45,10 @@ public class TicketTrails {
         return Optional.ofNullable(of(List.of(ticket)).get(ticket));
     }
 
-    /** The trails of these tickets in four queries; tickets that do not exist are left out. */
+    /**
+     * The trails of these tickets, with their agents' messages, in four queries; tickets that do not exist are left
+     * out.
+     */
     @Transactional(readOnly = true)
     public Map<TicketId, TicketTrail> of(Collection<TicketId> tickets) {
         if (tickets.isEmpty()) {
@@ -80,15 +84,28 @@ public class TicketTrails {
                             rs.getString("new_value")));
                 });
         Map<Long, List<TicketTrail.Fact>> messages = new HashMap<>();
+        Map<Long, List<TicketTrail.AgentMessage>> agentMessages = new HashMap<>();
         jdbc.sql("""
-                        select id, ticket_id, author_type, created_at from ticket_message
-                        where ticket_id in (:ids) and kind = 'PUBLIC_REPLY' and author_type in ('AGENT', 'CUSTOMER')
+                        select id, ticket_id, kind, author_type, author_id, created_at from ticket_message
+                        where ticket_id in (:ids)
+                          and (kind = 'PUBLIC_REPLY' and author_type in ('AGENT', 'CUSTOMER')
+                               or kind = 'INTERNAL_NOTE' and author_type = 'AGENT')
                         order by ticket_id, created_at, id""")
                 .param("ids", found)
                 .query(rs -> {
-                    messages.computeIfAbsent(rs.getLong("ticket_id"), k -> new ArrayList<>()).add(
-                            new TicketTrail.PublicMessage(instant(rs, "created_at"), rs.getLong("id"),
-                                    Actor.Type.valueOf(rs.getString("author_type"))));
+                    long ticket = rs.getLong("ticket_id");
+                    Instant at = instant(rs, "created_at");
+                    MessageKind kind = MessageKind.valueOf(rs.getString("kind"));
+                    Actor.Type author = Actor.Type.valueOf(rs.getString("author_type"));
+                    if (kind == MessageKind.PUBLIC_REPLY) {
+                        messages.computeIfAbsent(ticket, k -> new ArrayList<>()).add(
+                                new TicketTrail.PublicMessage(at, rs.getLong("id"), author));
+                    }
+                    if (author == Actor.Type.AGENT) {
+                        agentMessages.computeIfAbsent(ticket, k -> new ArrayList<>()).add(
+                                new TicketTrail.AgentMessage(at, rs.getLong("id"), kind,
+                                        (Long) rs.getObject("author_id", Long.class)));
+                    }
                 });
         Map<CustomerId, SortedSet<String>> segmentsOf = segments.ofEach(current.values().stream()
                 .map(c -> new CustomerId(c.requesterId)).distinct().toList());
@@ -103,7 +120,8 @@ public class TicketTrails {
                     initial(fieldChanges, TicketTrail.CategoryChange.class, TicketTrail.CategoryChange::from,
                             now.categoryId),
                     initial(fieldChanges, TicketTrail.TeamChange.class, TicketTrail.TeamChange::from, now.teamId),
-                    merge(fieldChanges, messages.getOrDefault(id, List.of()))));
+                    merge(fieldChanges, messages.getOrDefault(id, List.of())),
+                    agentMessages.getOrDefault(id, List.of())));
         });
         return trails;
     }
@@ -117,6 +135,18 @@ public class TicketTrails {
         return jdbc.sql("select id from ticket where id > :after and status in " + UNSOLVED
                         + " order by id limit " + Math.max(1, limit))
                 .param("after", after == null ? Long.MIN_VALUE : after.value())
+                .query(Long.class).list().stream().map(TicketId::new).toList();
+    }
+
+    /**
+     * Up to {@code limit} tickets opened at {@code since} or later, newest first (the last ones opened, when there
+     * are more).
+     */
+    @Transactional(readOnly = true)
+    public List<TicketId> createdSince(Instant since, int limit) {
+        return jdbc.sql("select id from ticket where created_at >= :since order by created_at desc, id desc limit "
+                        + Math.max(1, limit))
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
                 .query(Long.class).list().stream().map(TicketId::new).toList();
     }
 

@@ -12,6 +12,7 @@ import io.otklik.ticket.FollowerAdded;
 import io.otklik.ticket.FollowerRemoved;
 import io.otklik.ticket.MessageAdded;
 import io.otklik.ticket.MessageDeliveryChanged;
+import io.otklik.ticket.NextDueChanged;
 import io.otklik.ticket.TicketChanged;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketOpened;
@@ -36,6 +37,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class LiveUpdates {
 
     private static final long STREAM_LIFETIME = Duration.ofMinutes(30).toMillis();
+    /** Past this many tickets at once (a calendar's clocks recomputed), pages are told once to reload what they show. */
+    static final int MANY = 50;
 
     private final Set<SseEmitter> listeners = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
@@ -75,6 +78,16 @@ public class LiveUpdates {
         afterCommit(event.ticket(), event.at());
     }
 
+    /** The service levels recomputed these tickets' clocks: queues sorted or badged by due time reload. */
+    @EventListener
+    void on(NextDueChanged event) {
+        if (event.tickets().size() > MANY) {
+            afterCommit(() -> broadcastAll(event.at()));
+        } else {
+            event.tickets().forEach(ticket -> afterCommit(ticket, event.at()));
+        }
+    }
+
     @EventListener
     void on(FollowerAdded event) {
         afterCommit(event.ticket(), event.at());
@@ -98,15 +111,27 @@ public class LiveUpdates {
     }
 
     private void afterCommit(TicketId ticket, Instant at) {
+        afterCommit(() -> broadcast(ticket, at));
+    }
+
+    private void afterCommit(Runnable send) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    broadcast(ticket, at);
+                    send.run();
                 }
             });
         } else {
-            broadcast(ticket, at);
+            send.run();
+        }
+    }
+
+    /** Many tickets changed at once: every live region reloads (once, however many there were). */
+    private void broadcastAll(Instant at) {
+        String data = "{\"at\":" + at.toEpochMilli() + "}";
+        for (SseEmitter emitter : listeners) {
+            sender.execute(() -> send(emitter, SseEmitter.event().name("tickets").data(data)));
         }
     }
 

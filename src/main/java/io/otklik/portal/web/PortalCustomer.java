@@ -6,6 +6,7 @@ import io.otklik.customer.CustomerId;
 import io.otklik.identity.CustomerSignIn;
 import io.otklik.shared.NotFoundException;
 import io.otklik.ticket.CustomerScope;
+import io.otklik.ticket.PortalCustomers;
 
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,12 @@ class PortalCustomer {
 
     private final CustomerSignIn signIn;
     private final CustomerDirectory customers;
+    private final PortalCustomers scopes;
 
-    PortalCustomer(CustomerSignIn signIn, CustomerDirectory customers) {
+    PortalCustomer(CustomerSignIn signIn, CustomerDirectory customers, PortalCustomers scopes) {
         this.signIn = signIn;
         this.customers = customers;
+        this.scopes = scopes;
     }
 
     CustomerId id() {
@@ -36,8 +39,7 @@ class PortalCustomer {
      * became.
      */
     CustomerScope scope() {
-        CustomerCard card = card();
-        return CustomerScope.of(card.id(), card.seesOrganizationTickets(), card.organizationId());
+        return scopes.currentScope().orElseThrow(() -> new NotFoundException("account.not-signed-in"));
     }
 
     boolean signedIn() {

@@ -17,11 +17,13 @@ import io.otklik.sla.BusinessCalendarId;
 import io.otklik.sla.BusinessCalendars;
 import io.otklik.sla.ClockReason;
 import io.otklik.sla.ClockState;
+import io.otklik.sla.NextDues;
 import io.otklik.sla.SlaClock;
 import io.otklik.sla.TicketSla;
 import io.otklik.sla.TimelineEntry;
 import io.otklik.sla.TimelineKind;
 import io.otklik.ticket.CategoryView;
+import io.otklik.ticket.NextDue;
 import io.otklik.ticket.TicketQueries;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -39,20 +41,25 @@ class ClockTexts {
     private final BusinessCalendars calendars;
     private final TicketQueries tickets;
     private final AgentDirectory agents;
+    private final NextDues nextDues;
     private final ZoneId zone;
 
     ClockTexts(MessageSource messages, BusinessCalendars calendars, TicketQueries tickets, AgentDirectory agents,
-            @Value("${otklik.time-zone:Europe/Moscow}") ZoneId zone) {
+            NextDues nextDues, @Value("${otklik.time-zone:Europe/Moscow}") ZoneId zone) {
         this.messages = messages;
         this.calendars = calendars;
         this.tickets = tickets;
         this.agents = agents;
+        this.nextDues = nextDues;
         this.zone = zone;
     }
 
-    /** One clock: its name, state, and due time, time left, or what it achieved. */
-    record ClockLine(String target, String name, String state, String stateText, boolean breached, String due,
-            String left, String used, String policy) {
+    /**
+     * One clock: its name, state, due time ({@code due}, shown in the viewer's time zone by the page), a running
+     * clock's countdown (time left or overdue, as a badge), and what it used or achieved.
+     */
+    record ClockLine(String target, String name, String state, String stateText, boolean breached, Instant due,
+            NextDue countdown, String used, String policy) {
     }
 
     /** One step of the timeline: when, which clock, what happened, and why. */
@@ -63,13 +70,8 @@ class ClockTexts {
         List<ClockLine> lines = new ArrayList<>();
         for (SlaClock clock : sla.clocks()) {
             boolean breached = clock.breachedAt(now);
-            String due = clock.due() == null ? null : msg(locale, "sla.clock.due", time(clock.due()));
-            String left = null;
             String used;
             if (clock.state() == ClockState.RUNNING) {
-                Duration toDue = Duration.between(now, clock.due());
-                left = toDue.isNegative() ? msg(locale, "sla.clock.overdue", duration(toDue.negated(), locale))
-                        : msg(locale, "sla.clock.left", duration(toDue, locale));
                 used = msg(locale, "sla.clock.target", duration(clock.allowed(), locale));
             } else if (clock.state() == ClockState.PAUSED) {
                 used = msg(locale, "sla.clock.used", duration(clock.used(), locale),
@@ -79,7 +81,8 @@ class ClockTexts {
                         duration(clock.allowed(), locale));
             }
             lines.add(new ClockLine(clock.target().name(), msg(locale, "sla.target." + clock.target()),
-                    clock.state().name(), msg(locale, "sla.state." + clock.state()), breached, due, left, used,
+                    clock.state().name(), msg(locale, "sla.state." + clock.state()), breached, clock.due(),
+                    nextDues.of(clock, now).orElse(null), used,
                     msg(locale, "sla.clock.policy", clock.policyName() == null ? clock.policy().toString()
                             : clock.policyName())));
         }

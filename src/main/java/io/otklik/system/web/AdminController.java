@@ -14,6 +14,7 @@ import io.otklik.identity.Accounts;
 import io.otklik.identity.Role;
 import io.otklik.notification.NotificationKind;
 import io.otklik.sla.CalendarAdministration;
+import io.otklik.sla.OlaTargetAdministration;
 import io.otklik.sla.SlaPolicies;
 import io.otklik.ticket.TicketQueries;
 
@@ -35,10 +36,11 @@ class AdminController {
     private final Accounts accounts;
     private final CalendarAdministration calendars;
     private final SlaPolicies policies;
+    private final OlaTargetAdministration olaTargets;
 
     AdminController(AgentDirectory agents, CustomerDirectory customers, TicketQueries tickets,
             OutboxAdministration outbox, ObjectProvider<MailSandbox> sandbox, InboundLog inbound, Accounts accounts,
-            CalendarAdministration calendars, SlaPolicies policies) {
+            CalendarAdministration calendars, SlaPolicies policies, OlaTargetAdministration olaTargets) {
         this.inbound = inbound;
         this.accounts = accounts;
         this.agents = agents;
@@ -48,6 +50,7 @@ class AdminController {
         this.sandbox = sandbox;
         this.calendars = calendars;
         this.policies = policies;
+        this.olaTargets = olaTargets;
     }
 
     @GetMapping("/admin")
@@ -60,6 +63,7 @@ class AdminController {
                 new AdminScreen("categories", "/admin/categories", (long) tickets.categories().size()),
                 new AdminScreen("calendars", "/admin/calendars", (long) calendars.calendars().size()),
                 new AdminScreen("sla-policies", "/admin/sla-policies", (long) policies.all().size()),
+                new AdminScreen("ola-targets", "/admin/ola-targets", (long) olaTargets.targets().size()),
                 new AdminScreen("customers", "/customers", customers.customerCount()),
                 new AdminScreen("organizations", "/customers/organizations", customers.organizationCount()),
                 new AdminScreen("notifications", "/admin/notifications", (long) NotificationKind.values().length),

@@ -16,7 +16,9 @@ import jakarta.validation.constraints.Min;
 
 /**
  * Query parameters of {@code GET /api/v1/tickets}, the same filters as the workspace queues. {@code status},
- * {@code priority} and {@code teamId} may repeat; {@code q} matches the subject or the ticket number.
+ * {@code priority} and {@code teamId} may repeat; {@code q} matches the subject or the ticket number; {@code sort}
+ * is one of {@code updated_desc} (the default), {@code updated_asc}, {@code created_desc}, {@code created_asc},
+ * {@code priority}, {@code due} (due soonest: overdue first, tickets without a running service-level clock last).
  */
 record TicketListQuery(
         Set<Status> status,

@@ -69,7 +69,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TicketPageController {
 
-    private static final Set<String> FRAGMENTS = Set.of("conversation", "properties", "history", "composer", "followers");
+    private static final Set<String> FRAGMENTS = Set.of("conversation", "properties", "history", "composer", "followers",
+            "due");
     /** A ticket as an agent types it: "1042", "#1042", "OTK-1042", "otk1042". */
     private static final Pattern TICKET_NUMBER = Pattern.compile("^\\s*(?:\\p{L}+-?)?#?\\s*(\\d{1,18})\\s*$");
 

@@ -1,0 +1,201 @@
+package io.otklik.sla;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.otklik.ticket.TicketId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tickets whose clocks are due to be computed again ({@code sla_pending}), and the worker that computes them. A ticket
+ * is noted in the transaction that changed it, so the note commits or rolls back with the change; the worker takes
+ * notes in batches after that commit (woken at once on this node, every second for notes of other nodes), computes
+ * each ticket once per batch however often it was noted, and deletes the notes with the recompute's own commit. A
+ * burst of mail thus costs one small insert per ticket event and one transaction per batch, not a stored event
+ * publication and a transaction per ticket.
+ */
+@Component
+class SlaClockQueue implements SmartLifecycle {
+
+    /** Tickets per recompute transaction. */
+    static final int BATCH = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(SlaClockQueue.class);
+    private static final Duration IDLE = Duration.ofSeconds(1);
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final ClockRecompute recompute;
+    private final Clock clock;
+    private final TransactionTemplate eachBatch;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile Thread worker;
+    private volatile boolean running;
+
+    SlaClockQueue(JdbcClient jdbc, JdbcTemplate batch, ClockRecompute recompute, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.recompute = recompute;
+        this.clock = clock;
+        this.eachBatch = new TransactionTemplate(transactions);
+        this.eachBatch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Notes the tickets in the current transaction (if any); the worker computes them once it has committed. */
+    void add(Collection<TicketId> tickets) {
+        if (tickets.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        batch.batchUpdate("insert into sla_pending (ticket_id, queued_at) values (?, ?)",
+                tickets.stream().distinct().map(ticket -> new Object[] {ticket.value(), now}).toList(),
+                new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE});
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake.release();
+                }
+            });
+        } else {
+            wake.release();
+        }
+    }
+
+    /**
+     * Computes one batch of noted tickets and deletes their notes; how many notes it took (0 when none were free).
+     * Notes another node holds are skipped, not waited for.
+     */
+    int drainOnce() {
+        Integer taken = eachBatch.execute(status -> {
+            List<long[]> notes = jdbc.sql("""
+                    select id, ticket_id from sla_pending order by id
+                    fetch first %d rows only for update skip locked""".formatted(BATCH))
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+            if (notes.isEmpty()) {
+                return 0;
+            }
+            Set<TicketId> tickets = new LinkedHashSet<>();
+            notes.forEach(note -> tickets.add(new TicketId(note[1])));
+            recompute.recompute(tickets);
+            jdbc.sql("delete from sla_pending where id in (:ids)")
+                    .param("ids", notes.stream().map(note -> note[0]).toList()).update();
+            return notes.size();
+        });
+        return taken == null ? 0 : taken;
+    }
+
+    /**
+     * After a batch failed: the same notes ticket by ticket, so that one ticket that cannot be computed does not hold
+     * up the others. Its notes are dropped with an error in the log (its next change notes it again).
+     */
+    int drainSingly() {
+        List<long[]> notes = jdbc.sql("select id, ticket_id from sla_pending order by id fetch first %d rows only"
+                .formatted(BATCH)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        for (long ticket : notes.stream().mapToLong(note -> note[1]).distinct().toArray()) {
+            try {
+                eachBatch.executeWithoutResult(status -> {
+                    List<Long> ids = jdbc.sql(
+                            "select id from sla_pending where ticket_id = :ticket for update skip locked")
+                            .param("ticket", ticket).query(Long.class).list();
+                    if (!ids.isEmpty()) {
+                        recompute.recompute(List.of(new TicketId(ticket)));
+                        jdbc.sql("delete from sla_pending where id in (:ids)").param("ids", ids).update();
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.error("Service-level clocks of ticket {} cannot be computed; left as they were", ticket, e);
+                jdbc.sql("delete from sla_pending where ticket_id = :ticket").param("ticket", ticket).update();
+            }
+        }
+        return notes.size();
+    }
+
+    /** Whether notes are waiting (for tests and health). */
+    long waiting() {
+        return jdbc.sql("select count(*) from sla_pending").query(Long.class).single();
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (drainOnce() < BATCH) {
+                    // Drained: wait for a commit on this node, or look again for notes other nodes made.
+                    wake.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // A recompute only reads and replaces, so nothing is half done: the batch is tried ticket by
+                // ticket, and when even that cannot reach the database the notes wait for the next try.
+                log.warn("Service-level clocks of a batch could not be computed ({}); ticket by ticket now",
+                        e.toString());
+                try {
+                    drainSingly();
+                    continue;
+                } catch (RuntimeException again) {
+                    log.warn("Service-level clocks cannot be computed now, trying again in {} s: {}",
+                            AFTER_FAILURE.toSeconds(), again.toString());
+                }
+                try {
+                    Thread.sleep(AFTER_FAILURE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("sla-clocks").daemon(true).start(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
