@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.otklik.MovableClock;
@@ -75,6 +76,7 @@ class SlaEscalationsTests {
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService users;
     @Autowired AgentDirectory agents;
+    @Autowired EscalationAdministration escalations;
 
     @Test
     void aClockPassing80PercentTellsTheAssigneeOnce() throws Exception {
@@ -206,6 +208,31 @@ class SlaEscalationsTests {
         assertThat(panel.select("[data-testid=sla-step][data-kind=ESCALATED]").eachText()).singleElement()
                 .asString().endsWith("Resolution: escalated — at the breach: reassigned to team \""
                         + agents.team(secondLine).orElseThrow().name() + "\"");
+    }
+
+    @Test
+    void changedRulesRescheduleTheRunningClocksOfTheirPolicy() {
+        EscalationScenario scenario = EscalationScenario.make(context, List.of(
+                new EscalationRuleDetails(ClockTarget.FIRST_RESPONSE, 80, EscalationAction.NOTIFY_ASSIGNEE, null)));
+        TicketId ticket = scenario.open(Priority.MEDIUM);
+        OffsetDateTime firstResponse = scenario.nextCheck(ticket, ClockTarget.FIRST_RESPONSE);
+        assertThat(scenario.nextCheck(ticket, ClockTarget.RESOLUTION)).isNull();
+
+        EscalationRuleId added = TestStaff.asAdmin(() -> escalations.add(scenario.policy,
+                new EscalationRuleDetails(ClockTarget.RESOLUTION, 50, EscalationAction.NOTIFY_SUPERVISORS, null)));
+        // half of the 60 minutes: 22 minutes after the first response's warning at 8
+        await().atMost(EscalationScenario.WAIT).untilAsserted(() -> assertThat(
+                scenario.nextCheck(ticket, ClockTarget.RESOLUTION)).isEqualTo(firstResponse.plusMinutes(22)));
+
+        TestStaff.asAdmin(() -> {
+            escalations.enable(scenario.policy, added, false);
+            escalations.enable(scenario.policy, escalations.rules(scenario.policy).getFirst().id(), false);
+            return null;
+        });
+        await().atMost(EscalationScenario.WAIT).untilAsserted(() -> {
+            assertThat(scenario.nextCheck(ticket, ClockTarget.RESOLUTION)).isNull();
+            assertThat(scenario.nextCheck(ticket, ClockTarget.FIRST_RESPONSE)).isNull();
+        });
     }
 
     private Document page(String url, String login, String language) throws Exception {
