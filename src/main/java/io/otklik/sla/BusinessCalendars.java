@@ -121,8 +121,12 @@ public class BusinessCalendars {
         return check();
     }
 
-    /** Compares the revision in the database with the one in memory; reads the calendars anew when it moved on. */
-    private synchronized Snapshot check() {
+    /**
+     * Compares the revision in the database with the one in memory; reads the calendars anew when it moved on. Not
+     * synchronized: a thread waiting here may hold a pooled connection that the one inside needs (a pool exhausted
+     * that way stalls everything); two threads checking at once read the same rows.
+     */
+    private Snapshot check() {
         Snapshot current = snapshot;
         long seen = generation.get();
         if (current != null && current.generation == seen && System.nanoTime() - current.checkedAt < refreshNanos) {

@@ -120,7 +120,9 @@ public class PostmasterRules {
         return reload();
     }
 
-    private synchronized PostmasterRuleBook reload() {
+    // Not synchronized: a thread waiting here may hold a pooled connection that the one inside needs (a pool
+    // exhausted that way stalls everything); two threads reloading at once read the same rows.
+    private PostmasterRuleBook reload() {
         Loaded current = loaded;
         long seen = generation.get();
         if (current != null && current.generation == seen && System.nanoTime() - current.at < refreshNanos) {
