@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.otklik.agent.AgentDirectory;
 import io.otklik.agent.AgentId;
@@ -86,13 +87,19 @@ class Notices {
     /** A notice to an agent, in the language they chose for the workspace. */
     Notice forAgent(String key, NotificationKind kind, TicketDetails ticket, AgentId agentId,
             Map<String, String> extra) {
+        return forAgent(key, kind, ticket, agentId, language -> extra);
+    }
+
+    /** A notice to an agent whose own variables are written in the agent's language ({@code extra} is given it). */
+    Notice forAgent(String key, NotificationKind kind, TicketDetails ticket, AgentId agentId,
+            Function<Locale, Map<String, String>> extra) {
         AgentView agent = agents.agent(agentId);
         Locale chosen = accounts.find(agent.userId()).locale();
         Locale language = chosen == null ? SupportedLanguages.RUSSIAN : SupportedLanguages.nearest(chosen);
         Map<String, String> values = common(ticket, language);
         values.put("ticket.link", publicUrl + "/tickets/" + ticket.id().value());
         values.put("recipient.name", agent.name());
-        values.putAll(extra);
+        values.putAll(extra.apply(language));
         return new Notice(key, kind, ticket.id().value(), null, agent.email(), language, values, null);
     }
 

@@ -13,7 +13,9 @@ public enum NotificationKind {
     SIGN_IN_LINK(Audience.CUSTOMER, "sign-in.link", "link.minutes"),
     TICKET_ASSIGNED(Audience.AGENT, "by.name"),
     CUSTOMER_REPLIED(Audience.AGENT, "message.text"),
-    MENTIONED(Audience.AGENT, "by.name", "message.text");
+    MENTIONED(Audience.AGENT, "by.name", "message.text"),
+    SLA_WARNING(Audience.AGENT, "sla.target", "sla.percent", "due.at"),
+    SLA_BREACHED(Audience.AGENT, "sla.target", "sla.percent", "due.at");
 
     /** Who a notice is for. */
     public enum Audience {

@@ -43,6 +43,8 @@ public class NotificationPreview {
         values.put("team.name", notices.teamName(language));
         values.put("answer.by", AnswerTime.format(clock.instant().plus(Duration.ofHours(2)), clock.instant(), zone,
                 language));
+        values.put("due.at", AnswerTime.format(clock.instant().plus(Duration.ofMinutes(30)), clock.instant(), zone,
+                language));
         values.put("answer.before", AnswerTime.format(clock.instant().plus(Duration.ofHours(5)), clock.instant(), zone,
                 language));
         for (String link : new String[] {"ticket.link", "confirm.link", "reopen.link", "sign-in.link"}) {

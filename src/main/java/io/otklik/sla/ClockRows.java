@@ -44,10 +44,12 @@ class ClockRows {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final EscalationSchedule escalations;
 
-    ClockRows(JdbcClient jdbc, JdbcTemplate batch) {
+    ClockRows(JdbcClient jdbc, JdbcTemplate batch, EscalationSchedule escalations) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.escalations = escalations;
     }
 
     /**
@@ -106,6 +108,7 @@ class ClockRows {
      * from what is kept: the clocks when any changed, the timeline from its first changed step on.
      */
     void write(Collection<TicketSla> computed, Map<TicketId, TicketSla> kept, Instant now) {
+        EscalationSchedule.Plan escalations = escalationsOf(computed, kept);
         List<Long> clocksChanged = new ArrayList<>();
         List<Object[]> clocks = new ArrayList<>();
         List<Object[]> cut = new ArrayList<>();
@@ -124,7 +127,8 @@ class ClockRows {
                             c.calendar().value(), c.state().name(), minutes(c.allowed()), c.used().toSeconds(),
                             utc(c.startedAt()), utc(c.runningSince()), utc(c.due()), utc(c.stoppedAt()),
                             c.achieved() == null ? null : c.achieved().toSeconds(), c.breached(), c.rounds(),
-                            c.breaches(), c.state() == ClockState.RUNNING ? utc(c.due()) : null});
+                            c.breaches(), c.state() == ClockState.RUNNING
+                                    ? utc(escalations.nextCheck(EscalationSchedule.Running.of(ticket, c))) : null});
                 }
             }
             List<TimelineEntry> old = before == null ? List.of() : before.timeline();
@@ -175,6 +179,18 @@ class ClockRows {
             jdbc.sql("update sla_ticket set changed_at = :now where ticket_id in (:ids)").param("now", utc(now))
                     .param("ids", changed).update();
         }
+    }
+
+    /**
+     * The escalation rules and what fired, for the tickets whose running clocks are to be written: a running clock is
+     * looked at next when the first of its rules still to fire falls due ({@code next_check_at}).
+     */
+    private EscalationSchedule.Plan escalationsOf(Collection<TicketSla> computed, Map<TicketId, TicketSla> kept) {
+        List<Long> running = computed.stream()
+                .filter(sla -> sla.clocks().stream().anyMatch(c -> c.state() == ClockState.RUNNING))
+                .filter(sla -> kept.get(sla.ticket()) == null || !kept.get(sla.ticket()).clocks().equals(sla.clocks()))
+                .map(sla -> sla.ticket().value()).toList();
+        return escalations.plan(running);
     }
 
     /** What is kept for these tickets (those with a row; empty clocks and timeline when nothing was computed). */

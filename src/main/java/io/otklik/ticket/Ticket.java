@@ -155,6 +155,11 @@ class Ticket extends AbstractAggregateRoot<Ticket> implements Persistable<Long> 
         }
     }
 
+    /** Records which rule the changes that follow are made for (an escalation's code); shown in the history. */
+    void escalated(String rule, Actor actor, Instant now) {
+        record(actor, now, "escalation", null, rule);
+    }
+
     void categorize(Long category, Actor actor, Instant now) {
         if (!Objects.equals(category, categoryId)) {
             record(actor, now, "category", str(categoryId), str(category));

@@ -133,6 +133,29 @@ public class TicketQueries {
     }
 
     /**
+     * The state of each of these tickets that exists, read in one query: for the system's rules (service-level
+     * escalations) that act on many tickets at once. Not limited by who asks (it shows nothing of the content).
+     */
+    @Transactional(readOnly = true)
+    public Map<TicketId, TicketState> states(java.util.Collection<TicketId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<TicketId, TicketState> states = new HashMap<>();
+        jdbc.sql("select id, status, priority, team_id, assignee_id from ticket where id in (:ids)")
+                .param("ids", ids.stream().map(TicketId::value).distinct().toList())
+                .query((rs, n) -> {
+                    Long team = rs.getObject("team_id", Long.class);
+                    Long assignee = rs.getObject("assignee_id", Long.class);
+                    return new TicketState(new TicketId(rs.getLong("id")), Status.valueOf(rs.getString("status")),
+                            Priority.valueOf(rs.getString("priority")), team == null ? null : new TeamId(team),
+                            assignee == null ? null : new AgentId(assignee));
+                })
+                .list().forEach(state -> states.put(state.id(), state));
+        return states;
+    }
+
+    /**
      * When the ticket arrived and its priority, for service-level calculations. Not limited by who asks: it shows
      * nothing of the ticket's content, and the system (listeners, jobs) and customers' pages need it alike.
      */

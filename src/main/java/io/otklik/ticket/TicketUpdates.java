@@ -32,8 +32,29 @@ public class TicketUpdates {
     @Transactional
     public long change(TicketId id, TicketChanges changes, Long expectedVersion) {
         Ticket ticket = store.load(id, expectedVersion);
-        Actor actor = actors.current();
+        apply(ticket, changes, actors.current(), store.now());
+        return store.save(ticket).version();
+    }
+
+    /**
+     * Changes a ticket on a rule's account (a service-level escalation), as the system: first a history line
+     * {@code escalation} naming the rule ({@code rule}, a code its module shows in words, e.g.
+     * {@code sla:FIRST_RESPONSE:80:RAISE_PRIORITY}), then the changes' own lines. The caller's transaction, so the
+     * change commits with the caller's record of it.
+     *
+     * @return the ticket's new version
+     */
+    @Transactional
+    public long escalate(TicketId id, TicketChanges changes, String rule) {
+        Ticket ticket = store.find(id).orElseThrow(() -> TicketAccess.notFound(id.value()));
+        Actor system = Actor.system();
         Instant now = store.now();
+        ticket.escalated(rule, system, now);
+        apply(ticket, changes, system, now);
+        return store.save(ticket).version();
+    }
+
+    private void apply(Ticket ticket, TicketChanges changes, Actor actor, Instant now) {
         intake.checkReferences(changes.category().value(), changes.team().value(), changes.assignee().value());
         if (changes.subject().present()) {
             ticket.changeSubject(changes.subject().value(), actor, now);
@@ -64,6 +85,5 @@ public class TicketUpdates {
             }
             ticket.changeStatus(changes.status().value(), actor, now);
         }
-        return store.save(ticket).version();
     }
 }

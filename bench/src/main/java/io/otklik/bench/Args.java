@@ -68,6 +68,11 @@ final class Args {
         return value == null ? fallback : Long.parseLong(value.replace("_", "").replace(",", ""));
     }
 
+    double getDouble(String name, double fallback) {
+        String value = get(name, null);
+        return value == null ? fallback : Double.parseDouble(value);
+    }
+
     int getInt(String name, int fallback) {
         return Math.toIntExact(getLong(name, fallback));
     }

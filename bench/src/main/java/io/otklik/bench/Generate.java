@@ -24,7 +24,7 @@ import org.postgresql.copy.CopyManager;
 public final class Generate {
 
     private static final Set<String> OPTIONS = Set.of("tickets", "url", "user", "password", "seed", "batch",
-            "builders", "writers", "migrations", "drop", "migrate-only", "help");
+            "builders", "writers", "migrations", "drop", "migrate-only", "unsolved", "sla-clocks", "past-days", "future-days", "help");
     private static final List<String> BULK_TABLES = List.of("ticket", "ticket_tag", "ticket_message",
             "ticket_history");
     private static final List<String> ALL_TABLES = List.of("user_account", "team", "agent", "agent_team",
@@ -62,6 +62,7 @@ public final class Generate {
         int batch = args.getInt("batch", 2_000);
         int builders = args.getInt("builders", Math.max(1, cores / 2));
         int writers = args.getInt("writers", Math.max(1, cores));
+        int unsolved = args.getInt("unsolved", TicketFactory.DEFAULT_UNSOLVED_PERCENT);
         Database database = new Database(args.get("url", "jdbc:postgresql://127.0.0.1:5432/otklik_bench"),
                 args.get("user", "postgres"), args.get("password", ""));
         Path migrations = migrations(args.get("migrations", null));
@@ -72,6 +73,11 @@ public final class Generate {
             database.create(false);
             System.out.printf(Locale.ROOT, "%s: %d migrations applied from %s%n", database.name,
                     database.migrate(migrations), migrations.toAbsolutePath().normalize());
+            return;
+        }
+        if (args.has("sla-clocks")) {
+            slaClocks(database, new SlaClocks(now, seed, args.getDouble("past-days", 14),
+                    args.getDouble("future-days", 30)), started);
             return;
         }
         System.out.printf(Locale.ROOT, "Generating %,d tickets into %s (seed %d, batch %,d, %d builder + %d writer "
@@ -94,7 +100,7 @@ public final class Generate {
             phase("people, teams, organizations, customers");
 
             indexes.drop(connection, BULK_TABLES);
-            loader = new BulkLoader(database, new TicketFactory(people, now, seed), batch, builders, writers);
+            loader = new BulkLoader(database, new TicketFactory(people, now, seed, unsolved), batch, builders, writers);
             try {
                 rows += loader.load(tickets, new Progress("tickets", tickets));
                 phase("tickets, messages, tags, history");
@@ -112,6 +118,30 @@ public final class Generate {
             }
             phase("vacuum and analyze");
             summary(database, connection, started, rows, tickets, loader.foreignKeyChecksSkipped());
+        }
+    }
+
+    /** Clocks for the unsolved tickets of a database made before, on the policy the application made there. */
+    private static void slaClocks(Database database, SlaClocks clocks, long started) throws Exception {
+        try (Connection connection = database.connect()) {
+            SlaClocks.Policy policy = SlaClocks.defaultPolicy(connection);
+            long unsolved = Database.single(connection, "select count(*) from ticket t where t.status in ('NEW', "
+                    + "'OPEN', 'PENDING', 'ON_HOLD') and not exists (select 1 from sla_ticket s where s.ticket_id = t.id)");
+            System.out.printf(Locale.ROOT, "Writing service-level clocks of %,d unsolved tickets into %s (%s)%n",
+                    unsolved, database.url, SlaClocks.describe(policy));
+            SlaClocks.Written written = clocks.write(database, policy, new Progress("tickets", unsolved));
+            try (Statement s = connection.createStatement()) {
+                s.execute("vacuum (analyze) sla_ticket, sla_clock, sla_escalation_fired");
+            }
+            System.out.printf(Locale.ROOT, "%,d tickets, %,d clocks (%,d running), %,d rules counted as fired%n",
+                    written.tickets(), written.clocks(), written.running(), written.fired());
+            System.out.printf(Locale.ROOT, "Running clocks to look at within the next hour: %,d; later: %,d%n",
+                    Database.single(connection, "select count(*) from sla_clock where state = 'RUNNING' and "
+                            + "next_check_at < now() + interval '1 hour'"),
+                    Database.single(connection, "select count(*) from sla_clock where state = 'RUNNING' and "
+                            + "next_check_at >= now() + interval '1 hour'"));
+            System.out.printf(Locale.ROOT, "Done in %.1f s; database %s is %s%n", (System.nanoTime() - started) / 1e9,
+                    database.name, database.size(connection));
         }
     }
 
@@ -200,6 +230,12 @@ public final class Generate {
                   --batch N          tickets per COPY transaction (default 2000)
                   --builders N       threads building rows (default: cores / 2)
                   --writers N        connections writing rows (default: cores)
-                  --migrations DIR   Flyway scripts (default: the repository's src/main/resources/db/migration)""");
+                  --migrations DIR   Flyway scripts (default: the repository's src/main/resources/db/migration)
+                  --unsolved N       percent of tickets left unsolved (default 30; 100 makes every ticket open)
+                  --sla-clocks       instead of tickets: service-level clocks for the unsolved tickets of the
+                                     database that have none, on the default policy the application made there
+                                     (start it once on the database first)
+                  --past-days D      --sla-clocks: running clocks fell due up to D days ago (default 14) ...
+                  --future-days D    ... or fall due within D days from now (default 30), evenly spread""");
     }
 }

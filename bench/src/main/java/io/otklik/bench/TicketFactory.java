@@ -22,6 +22,7 @@ final class TicketFactory {
     // About 30% unsolved (NEW, OPEN, PENDING, ON_HOLD), as the queue benchmarks need.
     private static final String[] STATUSES = {"NEW", "OPEN", "PENDING", "ON_HOLD", "SOLVED", "CLOSED"};
     private static final int[] STATUS_WEIGHTS = {6, 12, 8, 4, 8, 62};
+    static final int DEFAULT_UNSOLVED_PERCENT = 30;
     private static final String[] PRIORITIES = {"CRITICAL", "HIGH", "MEDIUM", "LOW"};
     private static final int[] PRIORITY_WEIGHTS = {5, 20, 55, 20};
     private static final String[] CHANNELS = {"EMAIL", "WEB_FORM", "PORTAL", "PHONE", "TELEGRAM", "CHAT", "VK", "API",
@@ -33,12 +34,37 @@ final class TicketFactory {
     private final long now;
     private final long seed;
     private final double[] teamShares;
+    private final int[] statusWeights;
 
     TicketFactory(People people, long now, long seed) {
+        this(people, now, seed, DEFAULT_UNSOLVED_PERCENT);
+    }
+
+    /**
+     * @param unsolvedPercent the share of unsolved tickets (NEW, OPEN, PENDING, ON_HOLD in the usual proportions to
+     *        each other, as SOLVED and CLOSED are); the default 30 gives the same rows as ever for a seed
+     */
+    TicketFactory(People people, long now, long seed, int unsolvedPercent) {
+        if (unsolvedPercent < 0 || unsolvedPercent > 100) {
+            throw new IllegalArgumentException("the unsolved share is a percentage, 0 to 100: " + unsolvedPercent);
+        }
         this.people = people;
         this.now = now;
         this.seed = seed;
         teamShares = people.teams.stream().mapToDouble(People.Team::share).toArray();
+        statusWeights = unsolvedPercent == DEFAULT_UNSOLVED_PERCENT ? STATUS_WEIGHTS : statusWeights(unsolvedPercent);
+    }
+
+    /** Weights per mille: the unsolved statuses share {@code unsolved} percent as 6:12:8:4, the solved ones 8:62. */
+    private static int[] statusWeights(int unsolved) {
+        int[] weights = new int[STATUS_WEIGHTS.length];
+        for (int i = 0; i < weights.length; i++) {
+            boolean open = i < 4;
+            int groupTotal = open ? 30 : 70;
+            int share = open ? unsolved : 100 - unsolved;
+            weights[i] = Math.round(STATUS_WEIGHTS[i] * share * 10f / groupTotal);
+        }
+        return weights;
     }
 
     Batch build(long from, long to) {
@@ -80,7 +106,7 @@ final class TicketFactory {
         }
 
         void write() {
-            status = STATUSES[weighted(STATUS_WEIGHTS)];
+            status = STATUSES[weighted(statusWeights)];
             String priority = PRIORITIES[weighted(PRIORITY_WEIGHTS)];
             channel = CHANNELS[weighted(CHANNEL_WEIGHTS)];
             customer = 1 + (long) (people.customerCount * Math.pow(random.nextDouble(), 2));

@@ -1,0 +1,14 @@
+package io.otklik.sla;
+
+import java.time.Instant;
+
+import io.otklik.ticket.TicketId;
+
+/**
+ * A ticket's clock reached a warning rule's share of its target (below 100 %) and the rule tells people:
+ * {@code action} says whom ({@link EscalationAction#NOTIFY_ASSIGNEE} or {@link EscalationAction#NOTIFY_SUPERVISORS}).
+ * {@code round} tells rounds of a restarting clock apart. Published once per rule, clock and round.
+ */
+public record SlaWarning(TicketId ticket, ClockTarget target, int round, Instant due, EscalationRuleId rule,
+        int percent, EscalationAction action, Instant at) {
+}
