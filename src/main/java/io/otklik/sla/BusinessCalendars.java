@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.otklik.shared.NotFoundException;
 
@@ -18,8 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The business calendars administrators keep (see {@link CalendarAdministration}), ready to count on: by id, and the
@@ -41,17 +38,16 @@ public class BusinessCalendars {
     private final CalendarRows rows;
     private final ShippedHolidays shipped;
     private final CalendarFromSettings first;
-    private final long refreshNanos;
-    /** Moves on with every change made here, so that what was read before a change is never kept after it. */
-    private final AtomicLong generation = new AtomicLong();
-    private volatile Snapshot snapshot;
+    /** The calendars as of one revision, each read when first asked for. */
+    private final RevisionedCopy<CalendarRows.State, Map<BusinessCalendarId, BusinessTime>> copy;
 
     BusinessCalendars(CalendarRows rows, ShippedHolidays shipped, CalendarFromSettings first,
             @Value("${otklik.sla.calendar-refresh-interval:2s}") Duration refreshInterval) {
         this.rows = rows;
         this.shipped = shipped;
         this.first = first;
-        this.refreshNanos = refreshInterval.toNanos();
+        this.copy = new RevisionedCopy<>(this::state, CalendarRows.State::revision,
+                state -> new ConcurrentHashMap<>(), refreshInterval);
     }
 
     /** The default calendar. */
@@ -61,13 +57,12 @@ public class BusinessCalendars {
 
     /** Business time over the default calendar. */
     public BusinessTime standardTime() {
-        Snapshot current = current();
-        return current.time(current.defaultCalendar);
+        return time(copy.current().state().defaultCalendar());
     }
 
     /** Which calendar is the default one. */
     public BusinessCalendarId standardId() {
-        return current().defaultCalendar;
+        return copy.current().state().defaultCalendar();
     }
 
     /**
@@ -85,7 +80,16 @@ public class BusinessCalendars {
      * @throws NotFoundException when there is no such calendar
      */
     public BusinessTime time(BusinessCalendarId id) {
-        return current().time(id);
+        Map<BusinessCalendarId, BusinessTime> calendars = copy.current().value();
+        BusinessTime time = calendars.get(id);
+        if (time == null) {
+            time = load(id);
+            BusinessTime other = calendars.putIfAbsent(id, time);
+            if (other != null) {
+                time = other;
+            }
+        }
+        return time;
     }
 
     /** Every calendar's name by id, read from the database (for showing which calendar a clock counts on). */
@@ -95,56 +99,15 @@ public class BusinessCalendars {
 
     /** Forgets the calendars in memory once the current transaction commits (at once outside one). */
     void changed() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    forget();
-                }
-            });
-        } else {
-            forget();
-        }
+        copy.changed();
     }
 
-    private void forget() {
-        generation.incrementAndGet();
-        snapshot = null;
-    }
-
-    private Snapshot current() {
-        Snapshot current = snapshot;
-        if (current != null && current.generation == generation.get()
-                && System.nanoTime() - current.checkedAt < refreshNanos) {
-            return current;
-        }
-        return check();
-    }
-
-    /**
-     * Compares the revision in the database with the one in memory; reads the calendars anew when it moved on. Not
-     * synchronized: a thread waiting here may hold a pooled connection that the one inside needs (a pool exhausted
-     * that way stalls everything); two threads checking at once read the same rows.
-     */
-    private Snapshot check() {
-        Snapshot current = snapshot;
-        long seen = generation.get();
-        if (current != null && current.generation == seen && System.nanoTime() - current.checkedAt < refreshNanos) {
-            return current;
-        }
-        long at = System.nanoTime();
-        CalendarRows.State state = rows.state().orElse(null);
-        if (state == null) {
+    /** The state row (which calendar is the default, the revision); made with the default calendar on first use. */
+    private CalendarRows.State state() {
+        return rows.state().orElseGet(() -> {
             first.ensure();
-            state = rows.state().orElseThrow(() -> new IllegalStateException("No default business calendar"));
-        }
-        Snapshot next = current != null && current.revision == state.revision()
-                ? new Snapshot(state, seen, at, current.calendars)
-                : new Snapshot(state, seen, at, new ConcurrentHashMap<>());
-        if (generation.get() == seen) {
-            snapshot = next;
-        }
-        return next;
+            return rows.state().orElseThrow(() -> new IllegalStateException("No default business calendar"));
+        });
     }
 
     private BusinessTime load(BusinessCalendarId id) {
@@ -163,37 +126,6 @@ public class BusinessCalendars {
             return HolidayCalendar.NONE;
         }
         return shipped.get(view.country());
-    }
-
-    /** The calendars as of one revision; each is read when first asked for. */
-    private final class Snapshot {
-
-        final BusinessCalendarId defaultCalendar;
-        final long revision;
-        final long generation;
-        final long checkedAt;
-        final Map<BusinessCalendarId, BusinessTime> calendars;
-
-        Snapshot(CalendarRows.State state, long generation, long checkedAt,
-                Map<BusinessCalendarId, BusinessTime> calendars) {
-            this.defaultCalendar = state.defaultCalendar();
-            this.revision = state.revision();
-            this.generation = generation;
-            this.checkedAt = checkedAt;
-            this.calendars = calendars;
-        }
-
-        BusinessTime time(BusinessCalendarId id) {
-            BusinessTime time = calendars.get(id);
-            if (time == null) {
-                time = load(id);
-                BusinessTime other = calendars.putIfAbsent(id, time);
-                if (other != null) {
-                    time = other;
-                }
-            }
-            return time;
-        }
     }
 
     /** A production calendar shipped with Otklik, e.g. {@code ru}, with every year it has. */
