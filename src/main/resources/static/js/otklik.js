@@ -51,11 +51,18 @@
       refresh("[data-live-queue]", 250, data.at);
       refresh('[data-live-ticket="' + data.id + '"]', 150, data.at);
     });
-    // Many tickets at once (clocks recomputed after a calendar change): every live region reloads.
-    source.addEventListener("tickets", function (event) {
+    // Only a ticket's due time moved (its clocks were computed): the queue and the ticket's due regions reload, not
+    // the conversation or the forms the agent may be using.
+    source.addEventListener("due", function (event) {
       var data = JSON.parse(event.data);
       refresh("[data-live-queue]", 250, data.at);
-      refresh("[data-live-ticket]", 250, data.at);
+      refresh('[data-live-due="' + data.id + '"]', 150, data.at);
+    });
+    // Many due times at once (clocks recomputed after a calendar or policy change).
+    source.addEventListener("dues", function (event) {
+      var data = JSON.parse(event.data);
+      refresh("[data-live-queue]", 250, data.at);
+      refresh("[data-live-due]", 250, data.at);
     });
     source.addEventListener("open", function () { document.body.setAttribute("data-live", "connected"); });
     source.addEventListener("error", function () { document.body.setAttribute("data-live", "reconnecting"); });

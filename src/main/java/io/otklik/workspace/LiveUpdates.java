@@ -81,10 +81,12 @@ public class LiveUpdates {
     /** The service levels recomputed these tickets' clocks: queues sorted or badged by due time reload. */
     @EventListener
     void on(NextDueChanged event) {
+        // Only the due regions reload (an event of their own): a due time moving under an agent who is using the
+        // conversation must not redraw it.
         if (event.tickets().size() > MANY) {
             afterCommit(() -> broadcastAll(event.at()));
         } else {
-            event.tickets().forEach(ticket -> afterCommit(ticket, event.at()));
+            event.tickets().forEach(ticket -> afterCommit(() -> broadcast("due", ticket, event.at())));
         }
     }
 
@@ -111,7 +113,7 @@ public class LiveUpdates {
     }
 
     private void afterCommit(TicketId ticket, Instant at) {
-        afterCommit(() -> broadcast(ticket, at));
+        afterCommit(() -> broadcast("ticket", ticket, at));
     }
 
     private void afterCommit(Runnable send) {
@@ -127,18 +129,19 @@ public class LiveUpdates {
         }
     }
 
-    /** Many tickets changed at once: every live region reloads (once, however many there were). */
+    /** Many tickets' due times moved at once: every due region reloads (once, however many there were). */
     private void broadcastAll(Instant at) {
         String data = "{\"at\":" + at.toEpochMilli() + "}";
         for (SseEmitter emitter : listeners) {
-            sender.execute(() -> send(emitter, SseEmitter.event().name("tickets").data(data)));
+            sender.execute(() -> send(emitter, SseEmitter.event().name("dues").data(data)));
         }
     }
 
-    private void broadcast(TicketId ticket, Instant at) {
+    /** {@code ticket}: the ticket changed, its regions reload; {@code due}: only its due time moved. */
+    private void broadcast(String name, TicketId ticket, Instant at) {
         String data = "{\"id\":" + ticket.value() + ",\"at\":" + at.toEpochMilli() + "}";
         for (SseEmitter emitter : listeners) {
-            sender.execute(() -> send(emitter, SseEmitter.event().name("ticket").data(data)));
+            sender.execute(() -> send(emitter, SseEmitter.event().name(name).data(data)));
         }
     }
 
