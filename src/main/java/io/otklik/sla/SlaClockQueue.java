@@ -119,6 +119,8 @@ class SlaClockQueue implements SmartLifecycle {
     int drainSingly() {
         List<long[]> notes = jdbc.sql("select id, ticket_id from sla_pending order by id fetch first %d rows only"
                 .formatted(BATCH)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        // The newest note seen: a failing ticket's notes up to it are dropped, not one a change made meanwhile.
+        long newest = notes.stream().mapToLong(note -> note[0]).max().orElse(0);
         for (long ticket : notes.stream().mapToLong(note -> note[1]).distinct().toArray()) {
             try {
                 eachBatch.executeWithoutResult(status -> {
@@ -132,15 +134,11 @@ class SlaClockQueue implements SmartLifecycle {
                 });
             } catch (RuntimeException e) {
                 log.error("Service-level clocks of ticket {} cannot be computed; left as they were", ticket, e);
-                jdbc.sql("delete from sla_pending where ticket_id = :ticket").param("ticket", ticket).update();
+                jdbc.sql("delete from sla_pending where ticket_id = :ticket and id <= :newest")
+                        .param("ticket", ticket).param("newest", newest).update();
             }
         }
         return notes.size();
-    }
-
-    /** Whether notes are waiting (for tests and health). */
-    long waiting() {
-        return jdbc.sql("select count(*) from sla_pending").query(Long.class).single();
     }
 
     private void work() {
