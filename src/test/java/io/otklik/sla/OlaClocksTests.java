@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.otklik.ApiTest;
-import io.otklik.SettableClock;
+import io.otklik.MovableClock;
 import io.otklik.agent.SupportLine;
 import io.otklik.agent.TeamId;
 import io.otklik.agent.TicketScope;
@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * 30-minute response target is missed, its two-hour resolution target is kept, the first line's 15-minute response
  * target is left unanswered but handed on in time.
  */
-@Import(SettableClock.Setup.class)
+@Import(MovableClock.Setup.class)
 class OlaClocksTests extends ApiTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -50,7 +50,7 @@ class OlaClocksTests extends ApiTest {
     @Autowired CalendarAdministration calendarAdministration;
     @Autowired UserDetailsService users;
 
-    final SettableClock clock = SettableClock.INSTANCE;
+    final MovableClock clock = MovableClock.SHARED;
     final List<Runnable> undo = new ArrayList<>();
     Staff admin;
     Staff networkAgent;

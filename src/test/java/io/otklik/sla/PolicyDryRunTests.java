@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.otklik.ApiTest;
-import io.otklik.SettableClock;
+import io.otklik.MovableClock;
 import io.otklik.agent.TicketScope;
 import io.otklik.identity.Role;
 import io.otklik.ticket.Categories;
@@ -44,7 +44,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * the clock); one answered late. A stricter version of that policy, unsaved, would have found more of them late, and
  * says which; a new policy below it would have applied to none; nothing is saved either way.
  */
-@Import(SettableClock.Setup.class)
+@Import(MovableClock.Setup.class)
 class PolicyDryRunTests extends ApiTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -58,7 +58,7 @@ class PolicyDryRunTests extends ApiTest {
     @Autowired TicketQueries tickets;
     @Autowired UserDetailsService users;
 
-    final SettableClock clock = SettableClock.INSTANCE;
+    final MovableClock clock = MovableClock.SHARED;
     final List<Runnable> undo = new ArrayList<>();
     Staff agent;
     String supervisor;
