@@ -1,5 +1,8 @@
 package io.otklik.channel;
 
+import java.util.List;
+import java.util.function.BiConsumer;
+
 /**
  * The outbound side of one channel (email, later chat or messengers): the outbox hands it each queued send of its
  * channel. Each channel's sub-package implements it once.
@@ -20,4 +23,21 @@ public interface OutboundChannel {
      * exception, taken as passing) when it did not.
      */
     void deliver(QueuedSend send);
+
+    /**
+     * Delivers several sends one after another, telling {@code outcome} of each as it is done (the exception, or
+     * null when the other side accepted it), in any order but each exactly once. A channel with connections to set
+     * up (SMTP) sends them over as few as it can; by default each goes through {@link #deliver} alone.
+     */
+    default void deliverAll(List<QueuedSend> sends, BiConsumer<QueuedSend, RuntimeException> outcome) {
+        for (QueuedSend send : sends) {
+            RuntimeException failure = null;
+            try {
+                deliver(send);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            outcome.accept(send, failure);
+        }
+    }
 }

@@ -122,48 +122,60 @@ class OutboxEntries {
     }
 
     /**
-     * Claims the entry due first that no other node holds: counts the try and holds the entry until
-     * {@code claimedUntil}. Must run in a transaction of its own that commits before the send.
+     * Claims up to {@code limit} entries, those due first, that no other node holds: counts each one's try and holds
+     * it until {@code claimedUntil}. Must run in a transaction of its own that commits before the sends.
      */
-    Optional<QueuedSend> claimNextDue(Instant now, Instant claimedUntil) {
+    List<QueuedSend> claimDue(Instant now, Instant claimedUntil, int limit) {
         return hold(jdbc.sql("""
                 select id from outbox_entry where state = 'QUEUED' and next_attempt_at <= :now
-                order by next_attempt_at, id limit 1 for update skip locked""")
-                .param("now", Timestamp.from(now)).query(Long.class).optional(), now, claimedUntil);
+                order by next_attempt_at, id limit :limit for update skip locked""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list(), now, claimedUntil);
     }
 
-    /** Claims the entry if it is due and no other node holds it; same terms as {@link #claimNextDue}. */
-    Optional<QueuedSend> claim(long id, Instant now, Instant claimedUntil) {
+    /** Claims those of the entries that are due and that no other node holds; same terms as {@link #claimDue}. */
+    List<QueuedSend> claim(Collection<Long> ids, Instant now, Instant claimedUntil) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         return hold(jdbc.sql("""
-                select id from outbox_entry where id = :id and state = 'QUEUED' and next_attempt_at <= :now
-                for update skip locked""")
-                .param("id", id).param("now", Timestamp.from(now)).query(Long.class).optional(), now, claimedUntil);
+                select id from outbox_entry where id in (:ids) and state = 'QUEUED' and next_attempt_at <= :now
+                order by id for update skip locked""")
+                .param("ids", ids).param("now", Timestamp.from(now)).query(Long.class).list(), now, claimedUntil);
     }
 
-    private Optional<QueuedSend> hold(Optional<Long> due, Instant now, Instant claimedUntil) {
-        due.ifPresent(id -> jdbc.sql("""
+    private List<QueuedSend> hold(List<Long> due, Instant now, Instant claimedUntil) {
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("""
                 update outbox_entry set attempts = attempts + 1, last_attempt_at = :now, next_attempt_at = :until
-                where id = :id""")
-                .param("now", Timestamp.from(now)).param("until", Timestamp.from(claimedUntil)).param("id", id)
-                .update());
-        return due.map(this::send);
+                where id in (:ids)""")
+                .param("now", Timestamp.from(now)).param("until", Timestamp.from(claimedUntil)).param("ids", due)
+                .update();
+        return jdbc.sql("select * from outbox_entry where id in (:ids) order by next_attempt_at, id")
+                .param("ids", due).query((rs, row) -> send(rs)).list();
     }
 
     QueuedSend send(long id) {
         return jdbc.sql("select * from outbox_entry where id = :id").param("id", id)
-                .query((rs, row) -> new QueuedSend(rs.getLong("id"), rs.getString("channel"),
-                        longOrNull(rs, "ticket_id"), longOrNull(rs, "ticket_message_id"),
-                        list(rs.getString("recipients")), list(rs.getString("cc")), rs.getString("subject"),
-                        rs.getString("body_text"), rs.getString("body_html"), rs.getString("message_id"),
-                        rs.getString("in_reply_to"), words(rs.getString("thread_references")),
-                        rs.getInt("attempts")))
-                .single();
+                .query((rs, row) -> send(rs)).single();
     }
 
-    /** Records a send as done. Whoever sent it, it is sent: a late claim of another node changes nothing. */
-    void sent(long id, Instant now) {
-        jdbc.sql("update outbox_entry set state = 'SENT', sent_at = :now, last_error = null where id = :id")
-                .param("now", Timestamp.from(now)).param("id", id).update();
+    private static QueuedSend send(ResultSet rs) throws SQLException {
+        return new QueuedSend(rs.getLong("id"), rs.getString("channel"), longOrNull(rs, "ticket_id"),
+                longOrNull(rs, "ticket_message_id"), list(rs.getString("recipients")), list(rs.getString("cc")),
+                rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+                rs.getString("message_id"), rs.getString("in_reply_to"), words(rs.getString("thread_references")),
+                rs.getInt("attempts"));
+    }
+
+    /** Records sends as done. Whoever sent them, they are sent: a late claim of another node changes nothing. */
+    void sent(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update outbox_entry set state = 'SENT', sent_at = :now, last_error = null where id in (:ids)")
+                .param("now", Timestamp.from(now)).param("ids", ids).update();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.otklik.ticket.Delivery;
 import io.otklik.ticket.MessageDeliveries;
@@ -44,10 +43,8 @@ class TransactionalOutbox implements Outbox {
     @Transactional
     public long enqueue(OutboundMail mail) {
         check(mail);
-        Optional<Long> queued = entries.idOfKey(mail.key());
-        if (queued.isPresent()) {
-            return queued.get();
-        }
+        // A key queued before (a listener that runs twice) is found when the insert does nothing: looking it up
+        // first would cost every mail a query for the rare repeat.
         // The thread so far: the ticket's earlier mails, ours and the customers', in the order they were written.
         // Our mail answers the customer's latest mail (as a reply written in a mail program would), or continues
         // our own thread when they have not written by mail.
@@ -61,7 +58,7 @@ class TransactionalOutbox implements Outbox {
         long id = entries.nextId();
         if (!entries.insert(id, mail, EMAIL, messageId, answers,
                 references(earlier), clock.instant())) {
-            // Queued meanwhile by a transaction that committed while this one waited on the key.
+            // Queued before, or meanwhile by a transaction that committed while this one waited on the key.
             return entries.idOfKey(mail.key()).orElseThrow();
         }
         if (mail.ticketMessageId() != null) {

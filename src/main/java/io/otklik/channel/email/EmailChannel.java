@@ -4,14 +4,18 @@ import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -67,24 +71,101 @@ class EmailChannel implements OutboundChannel {
 
     @Override
     public void deliver(QueuedSend send) {
-        OutgoingRoutes.Route route = routes.of(send.ticketId());
-        JavaMailSenderImpl sender = route.sender();
-        if (sender.getHost() == null) {
-            throw new DeliveryFailure("No SMTP server is configured (OTKLIK_SMTP_HOST)", false, null);
+        RuntimeException[] failure = new RuntimeException[1];
+        deliverAll(List.of(send), (done, e) -> failure[0] = e);
+        if (failure[0] != null) {
+            throw failure[0];
         }
-        MimeMessage message;
+    }
+
+    /**
+     * Sends over one SMTP connection per server, opened for the first of its mails and kept for the rest: a
+     * connection costs more than a short mail (TCP, the greeting, EHLO, TLS, login, QUIT on both sides). After a
+     * mail the server refused, the next one goes over a fresh connection; when a server cannot be reached, its
+     * remaining mails fail with that error at once instead of each waiting for its own timeout.
+     */
+    @Override
+    public void deliverAll(List<QueuedSend> sends, BiConsumer<QueuedSend, RuntimeException> outcome) {
+        Map<JavaMailSenderImpl, List<Composed>> byServer = new LinkedHashMap<>();
+        for (QueuedSend send : sends) {
+            OutgoingRoutes.Route route;
+            try {
+                route = routes.of(send.ticketId());
+            } catch (RuntimeException e) {
+                outcome.accept(send, e);
+                continue;
+            }
+            if (route.sender().getHost() == null) {
+                outcome.accept(send, new DeliveryFailure("No SMTP server is configured (OTKLIK_SMTP_HOST)", false,
+                        null));
+                continue;
+            }
+            try {
+                byServer.computeIfAbsent(route.sender(), sender -> new ArrayList<>())
+                        .add(new Composed(send, route, compose(send, route)));
+            } catch (AddressException e) {
+                outcome.accept(send, new DeliveryFailure("Invalid address: " + e.getMessage(), true, e));
+            } catch (MessagingException | UnsupportedEncodingException e) {
+                outcome.accept(send, new DeliveryFailure("Cannot compose the mail: " + e.getMessage(), true, e));
+            }
+        }
+        byServer.forEach((sender, mails) -> sendOver(sender, mails, outcome));
+    }
+
+    private record Composed(QueuedSend send, OutgoingRoutes.Route route, MimeMessage message) {
+    }
+
+    private static void sendOver(JavaMailSenderImpl sender, List<Composed> mails,
+            BiConsumer<QueuedSend, RuntimeException> outcome) {
+        Transport transport = null;
         try {
-            message = compose(send, route);
-        } catch (AddressException e) {
-            throw new DeliveryFailure("Invalid address: " + e.getMessage(), true, e);
-        } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new DeliveryFailure("Cannot compose the mail: " + e.getMessage(), true, e);
+            for (int i = 0; i < mails.size(); i++) {
+                Composed mail = mails.get(i);
+                if (transport == null) {
+                    try {
+                        transport = connect(sender);
+                    } catch (MessagingException e) {
+                        for (Composed unsent : mails.subList(i, mails.size())) {
+                            outcome.accept(unsent.send(), failure(e, unsent.route()));
+                        }
+                        return;
+                    }
+                }
+                try {
+                    transport.sendMessage(mail.message(), mail.message().getAllRecipients());
+                } catch (MessagingException e) {
+                    outcome.accept(mail.send(), failure(e, mail.route()));
+                    close(transport);
+                    transport = null;
+                    continue;
+                }
+                outcome.accept(mail.send(), null);
+            }
+        } finally {
+            close(transport);
         }
-        try {
-            sender.send(message);
-        } catch (MailException e) {
-            throw new DeliveryFailure(describe(e, route), refusedForGood(e), e);
+    }
+
+    private static Transport connect(JavaMailSenderImpl sender) throws MessagingException {
+        Transport transport = sender.getSession().getTransport(
+                sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+        transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+        return transport;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // The mails are sent (or failed) already; a QUIT that goes wrong changes nothing.
+            }
         }
+    }
+
+    private static DeliveryFailure failure(MessagingException e, OutgoingRoutes.Route route) {
+        MailSendException wrapped = new MailSendException(e.getMessage(), e);
+        return new DeliveryFailure(describe(wrapped, route), refusedForGood(wrapped), e);
     }
 
     MimeMessage compose(QueuedSend send, OutgoingRoutes.Route route) throws MessagingException,
