@@ -25,16 +25,18 @@ public class MailAccountAdministration {
     private final ImapProbe probe;
     private final SmtpProbe smtpProbe;
     private final OutgoingRoutes routes;
+    private final KnownMailboxes known;
     private final Clock clock;
 
     MailAccountAdministration(MailAccounts accounts, ImapAccounts imap, SecretCipher cipher, ImapProbe probe,
-            SmtpProbe smtpProbe, OutgoingRoutes routes, Clock clock) {
+            SmtpProbe smtpProbe, OutgoingRoutes routes, KnownMailboxes known, Clock clock) {
         this.accounts = accounts;
         this.imap = imap;
         this.cipher = cipher;
         this.probe = probe;
         this.smtpProbe = smtpProbe;
         this.routes = routes;
+        this.known = known;
         this.clock = clock;
     }
 
@@ -72,6 +74,7 @@ public class MailAccountAdministration {
         }
         MailAccount account = MailAccount.of(details, cipher.encrypt(details.password()), clock.instant());
         account.sendThrough(smtp, smtpSecret(smtp));
+        known.changed();
         return accounts.saveAndFlush(account).id();
     }
 
@@ -95,6 +98,7 @@ public class MailAccountAdministration {
         account.sendThrough(smtp, smtpSecret(smtp));
         accounts.flush();
         routes.forget(id);
+        known.changed();
     }
 
     /** The entered SMTP password encrypted; null when none was entered (keep the saved one, or none needed). */

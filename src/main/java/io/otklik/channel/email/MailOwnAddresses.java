@@ -10,23 +10,22 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Our own mail addresses: the From and Reply-To of our mail, every mailbox we read (and its login), the sandbox
- * support mailbox, and those listed in {@code otklik.notifications.own-addresses}. The mailboxes are looked up on
- * every question, so a mailbox added on any node is ours at once.
+ * support mailbox, and those listed in {@code otklik.notifications.own-addresses}. The mailboxes come from
+ * {@link KnownMailboxes}: one saved on this node is ours at once, one saved on another node within two seconds.
  */
 @Component
 class MailOwnAddresses implements OwnAddresses {
 
-    private final JdbcClient jdbc;
+    private final KnownMailboxes mailboxes;
     private final Set<String> configured = new HashSet<>();
 
-    MailOwnAddresses(JdbcClient jdbc, MailSettings settings,
+    MailOwnAddresses(KnownMailboxes mailboxes, MailSettings settings,
             @Value("${otklik.notifications.own-addresses:}") String listed) {
-        this.jdbc = jdbc;
+        this.mailboxes = mailboxes;
         addAddress(configured, settings.from());
         addAddress(configured, settings.replyTo());
         if (settings.sandbox() != null) {
@@ -43,9 +42,7 @@ class MailOwnAddresses implements OwnAddresses {
         if (configured.contains(key)) {
             return true;
         }
-        // Read every time (a handful of rows): a mailbox added a moment ago on any node is ours at once.
-        return jdbc.sql("select count(*) from mail_account where lower(address) = :a or lower(username) = :a")
-                .param("a", key).query(Long.class).single() > 0;
+        return mailboxes.isMailboxAddress(key);
     }
 
     private static void addAddress(Set<String> into, String written) {

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class RawMailIntake {
 
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final KnownMailboxes mailboxes;
     private final InboundIntake intake;
 
-    RawMailIntake(org.springframework.jdbc.core.simple.JdbcClient jdbc, InboundIntake intake) {
-        this.jdbc = jdbc;
+    RawMailIntake(KnownMailboxes mailboxes, InboundIntake intake) {
+        this.mailboxes = mailboxes;
         this.intake = intake;
     }
 
@@ -35,8 +35,7 @@ public class RawMailIntake {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public void checkAccepts(MailAccountId account) {
-        if (jdbc.sql("select count(*) from mail_account where id = :id").param("id", account.value())
-                .query(Long.class).single() == 0) {
+        if (!mailboxes.exists(account.value())) {
             throw new NotFoundException("mail-account.not-found", account);
         }
     }
