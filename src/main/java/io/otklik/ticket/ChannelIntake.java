@@ -96,8 +96,7 @@ public class ChannelIntake {
         CustomerCard card = customers.card(requester);
         TicketIntake.Opened opened = intake.openAs(new NewTicket(subject, content.text(), requester, channel,
                 f.priority(), f.categoryId(), f.teamId() == null ? null : new TeamId(f.teamId()), null, f.tags(),
-                content.attachments()), Actor.customer(card.id(), card.name()));
-        describe(opened.firstMessage(), content);
+                content.attachments()), Actor.customer(card.id(), card.name()), message -> describe(message, content));
         return new Placed(opened.ticket(), opened.firstMessage(), true);
     }
 
@@ -119,8 +118,8 @@ public class ChannelIntake {
         }
         long message = conversations.append(ticket, note ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY,
                 actor, channel, content.text(), content.attachments(), store.now());
-        store.save(ticket);
         describe(message, content);
+        store.save(ticket);
         return new Placed(id, message, false);
     }
 
@@ -197,7 +196,8 @@ public class ChannelIntake {
         if (content.html() == null && content.origin() == null && content.threadReason() == null) {
             return;
         }
-        // The message was saved in this transaction: this is the same managed entity, written at commit.
+        // The message was saved in this transaction: this is the same managed entity, written with the next flush
+        // (in one insert when described before the ticket is saved).
         messages.findById(messageId).orElseThrow().describe(content.html(), content.origin(), content.threadReason());
     }
 }

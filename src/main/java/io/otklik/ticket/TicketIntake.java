@@ -56,6 +56,14 @@ public class TicketIntake {
      * when files are attached (a customer's follow-up can be just a screenshot).
      */
     Opened openAs(NewTicket request, Actor creator) {
+        return openAs(request, creator, message -> { });
+    }
+
+    /**
+     * As {@link #openAs(NewTicket, Actor)}; {@code firstMessage} gets the first message's id before anything is
+     * written, so what a channel adds to it (its formatted body, its origin) goes into the same insert.
+     */
+    Opened openAs(NewTicket request, Actor creator, java.util.function.LongConsumer firstMessage) {
         if (request.channel() == null) {
             throw new RuleViolationException("ticket.channel-required");
         }
@@ -72,6 +80,7 @@ public class TicketIntake {
         Actor author = Actor.customer(requester.id(), requester.name());
         long message = conversations.append(ticket, MessageKind.PUBLIC_REPLY, author, request.channel(),
                 request.description(), request.attachments() == null ? List.of() : request.attachments(), now);
+        firstMessage.accept(message);
         store.save(ticket);
         String channel = request.channel().name();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

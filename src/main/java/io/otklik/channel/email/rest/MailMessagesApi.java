@@ -11,6 +11,7 @@ import io.otklik.channel.ArrivedVia;
 import io.otklik.channel.InboundLog;
 import io.otklik.channel.InboundReceipt;
 import io.otklik.channel.InboundRecord;
+import io.otklik.channel.InboundState;
 import io.otklik.channel.email.MailAccountId;
 import io.otklik.channel.email.RawMailIntake;
 import io.otklik.shared.PayloadTooLargeException;
@@ -117,13 +118,20 @@ class MailMessagesApi {
         }
         InboundReceipt receipt = intake.receive(account, via == Via.GATE ? ArrivedVia.GATE : ArrivedVia.API, raw,
                 wait);
-        InboundRecord record = log.record(receipt.id());
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/inbound/{id}")
                 .buildAndExpand(receipt.id()).toUri();
-        String reference = record.ticketId() == null ? null
-                : tickets.parties(new TicketId(record.ticketId())).map(ChannelIntake.Parties::reference).orElse(null);
-        ReceivedMailResponse body = new ReceivedMailResponse(receipt.id(), receipt.duplicate(), record.state(),
-                record.outcome(), record.ticketId(), reference, location);
+        ReceivedMailResponse body;
+        if (!wait && !receipt.duplicate()) {
+            // Just stored and handed on: that is all the caller asked to know (the record tells the rest later),
+            // and reading it back would cost each mail a transaction of its own.
+            body = new ReceivedMailResponse(receipt.id(), false, InboundState.RECEIVED, null, null, null, location);
+        } else {
+            InboundRecord record = log.record(receipt.id());
+            String reference = record.ticketId() == null ? null : tickets.parties(new TicketId(record.ticketId()))
+                    .map(ChannelIntake.Parties::reference).orElse(null);
+            body = new ReceivedMailResponse(receipt.id(), receipt.duplicate(), record.state(), record.outcome(),
+                    record.ticketId(), reference, location);
+        }
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED).location(location)
                 .body(body);
     }
