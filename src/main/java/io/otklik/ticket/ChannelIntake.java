@@ -117,8 +117,8 @@ public class ChannelIntake {
             return new Placed(reply.ticket(), reply.messageId(), true);
         }
         long message = conversations.append(ticket, note ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY,
-                actor, channel, content.text(), content.attachments(), store.now());
-        describe(message, content);
+                actor, channel, content.text(), content.attachments(), store.now(),
+                written -> describe(written, content));
         store.save(ticket);
         return new Placed(id, message, false);
     }
@@ -192,12 +192,17 @@ public class ChannelIntake {
                 t.organizationId(), t.status()));
     }
 
+    private static void describe(TicketMessage message, Content content) {
+        if (content.html() != null || content.origin() != null || content.threadReason() != null) {
+            message.describe(content.html(), content.origin(), content.threadReason());
+        }
+    }
+
+    /** Completes a message saved earlier in this transaction (the managed entity: written at the next flush). */
     private void describe(long messageId, Content content) {
         if (content.html() == null && content.origin() == null && content.threadReason() == null) {
             return;
         }
-        // The message was saved in this transaction: this is the same managed entity, written with the next flush
-        // (in one insert when described before the ticket is saved).
-        messages.findById(messageId).orElseThrow().describe(content.html(), content.origin(), content.threadReason());
+        describe(messages.findById(messageId).orElseThrow(), content);
     }
 }

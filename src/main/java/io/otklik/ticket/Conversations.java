@@ -61,6 +61,15 @@ public class Conversations {
 
     long append(Ticket ticket, MessageKind kind, Actor author, Channel channel, String body,
             List<NewAttachment> newAttachments, Instant now) {
+        return append(ticket, kind, author, channel, body, newAttachments, now, message -> { });
+    }
+
+    /**
+     * As above; {@code details} completes the message before it is saved (a channel's formatted body and origin):
+     * Hibernate writes a new entity as it was when saved, so anything set after would cost an update.
+     */
+    long append(Ticket ticket, MessageKind kind, Actor author, Channel channel, String body,
+            List<NewAttachment> newAttachments, Instant now, java.util.function.Consumer<TicketMessage> details) {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() && newAttachments.isEmpty()) {
             throw new RuleViolationException("message.body-required");
@@ -69,7 +78,9 @@ public class Conversations {
             throw new RuleViolationException("message.body-too-long", TicketMessage.MAX_BODY);
         }
         List<StoredFile> stored = newAttachments.stream().map(files::store).toList();
-        TicketMessage message = messages.save(new TicketMessage(ticket.getId(), kind, author, channel, text, now));
+        TicketMessage written = new TicketMessage(ticket.getId(), kind, author, channel, text, now);
+        details.accept(written);
+        TicketMessage message = messages.save(written);
         attachments.saveAll(stored.stream()
                 .map(file -> new TicketAttachment(ticket.getId(), message.id(), file, now)).toList());
         ticket.messageAdded(message.id(), kind, author, now);

@@ -60,10 +60,10 @@ public class TicketIntake {
     }
 
     /**
-     * As {@link #openAs(NewTicket, Actor)}; {@code firstMessage} gets the first message's id before anything is
-     * written, so what a channel adds to it (its formatted body, its origin) goes into the same insert.
+     * As {@link #openAs(NewTicket, Actor)}; {@code firstMessage} completes the first message before it is saved
+     * (what a channel adds to it: its formatted body, its origin), so it is written in one insert.
      */
-    Opened openAs(NewTicket request, Actor creator, java.util.function.LongConsumer firstMessage) {
+    Opened openAs(NewTicket request, Actor creator, java.util.function.Consumer<TicketMessage> firstMessage) {
         if (request.channel() == null) {
             throw new RuleViolationException("ticket.channel-required");
         }
@@ -79,8 +79,8 @@ public class TicketIntake {
         Ticket ticket = store.add(Ticket.open(number, store.referenceOf(number), data, creator, now));
         Actor author = Actor.customer(requester.id(), requester.name());
         long message = conversations.append(ticket, MessageKind.PUBLIC_REPLY, author, request.channel(),
-                request.description(), request.attachments() == null ? List.of() : request.attachments(), now);
-        firstMessage.accept(message);
+                request.description(), request.attachments() == null ? List.of() : request.attachments(), now,
+                firstMessage);
         store.save(ticket);
         String channel = request.channel().name();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
