@@ -35,6 +35,10 @@ class OutgoingRoutes {
     private final ObjectProvider<SandboxMailServer> sandbox;
     private final Route global;
     private final ConcurrentMap<Long, Kept> senders = new ConcurrentHashMap<>();
+    private static final long MAILBOX_FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+    private static final int MAX_KEPT_MAILBOXES = 10_000;
+    /** Tickets' mailboxes as read moments ago (see {@link #mailboxOf}). */
+    private final ConcurrentMap<Long, KeptMailbox> mailboxes = new ConcurrentHashMap<>();
     private volatile JavaMailSenderImpl sandboxSender;
 
     OutgoingRoutes(JdbcClient jdbc, JavaMailSenderImpl globalSender, MailSettings settings, SecretCipher cipher,
@@ -86,13 +90,32 @@ class OutgoingRoutes {
     /** Forgets a mailbox's kept sender (it was changed on this node; other nodes see its new version). */
     void forget(MailAccountId account) {
         senders.remove(account.value());
+        mailboxes.clear();
     }
 
-    /** The mailbox of the ticket's earliest inbound email, when that mailbox sends replies. */
+    /**
+     * The mailbox of the ticket's earliest inbound email, when that mailbox sends replies. Kept for two seconds per
+     * ticket: a mail is routed when it is queued (its Message-ID's domain) and again when it is sent, moments apart,
+     * and a burst of new tickets asked twice a mail.
+     */
     private Optional<Mailbox> mailboxOf(Long ticketId) {
         if (ticketId == null) {
             return Optional.empty();
         }
+        long now = System.nanoTime();
+        KeptMailbox kept = mailboxes.get(ticketId);
+        if (kept != null && now - kept.readAt() < MAILBOX_FRESH_NANOS) {
+            return kept.mailbox();
+        }
+        if (mailboxes.size() >= MAX_KEPT_MAILBOXES) {
+            mailboxes.clear();
+        }
+        Optional<Mailbox> mailbox = readMailboxOf(ticketId);
+        mailboxes.put(ticketId, new KeptMailbox(now, mailbox));
+        return mailbox;
+    }
+
+    private Optional<Mailbox> readMailboxOf(long ticketId) {
         return jdbc.sql("""
                 select a.id, a.version, a.name, a.address, a.sandbox, a.sends_replies, a.smtp_host, a.smtp_port, a.smtp_security,
                        a.smtp_username, a.smtp_password_secret
@@ -186,5 +209,8 @@ class OutgoingRoutes {
     }
 
     private record Kept(long version, JavaMailSenderImpl sender) {
+    }
+
+    private record KeptMailbox(long readAt, Optional<Mailbox> mailbox) {
     }
 }
