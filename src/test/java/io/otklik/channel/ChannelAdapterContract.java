@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -46,6 +50,9 @@ public abstract class ChannelAdapterContract extends PostgresTest {
 
     /** A customer's address on this channel, new on every call. */
     protected abstract String newCustomerAddress();
+
+    /** How many of our sends with this id the customer at this address has received. */
+    protected abstract int received(String customerAddress, String messageId) throws Exception;
 
     @Test
     void parsingIsDeterministic() {
@@ -97,6 +104,26 @@ public abstract class ChannelAdapterContract extends PostgresTest {
             ids.add(outbound().newMessageId(i % 2 == 0 ? null : (long) i));
         }
         assertThat(ids).hasSize(1000);
+    }
+
+    @Test
+    void aBatchOfSendsHasOneOutcomeEachAndEachArrivesOnce() throws Exception {
+        List<QueuedSend> sends = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            sends.add(new QueuedSend(-i, outbound().channel(), null, null, List.of(newCustomerAddress()), List.of(),
+                    "Ответ " + i, "Здравствуйте! Это ответ номер " + i + ".", null, outbound().newMessageId(null), null,
+                    List.of(), 1));
+        }
+        Map<Long, RuntimeException> outcomes = new HashMap<>();
+        outbound().deliverAll(sends, (send, failure) -> {
+            assertThat(outcomes).as("one outcome per send").doesNotContainKey(send.id());
+            outcomes.put(send.id(), failure);
+        });
+        assertThat(outcomes).containsOnlyKeys(-1L, -2L, -3L);
+        assertThat(outcomes.values()).containsOnlyNulls();
+        for (QueuedSend send : sends) {
+            await().atMost(WAIT).until(() -> received(send.to().getFirst(), send.messageId()) == 1);
+        }
     }
 
     @Test

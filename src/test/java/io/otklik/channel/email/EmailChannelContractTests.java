@@ -16,6 +16,7 @@ class EmailChannelContractTests extends ChannelAdapterContract {
 
     @Autowired InboundEmail inboundEmail;
     @Autowired EmailChannel emailChannel;
+    @Autowired SandboxMailServer sandbox;
 
     @Override
     protected InboundChannel inbound() {
@@ -35,6 +36,17 @@ class EmailChannelContractTests extends ChannelAdapterContract {
     @Override
     protected String newCustomerAddress() {
         return "contract-" + TestStaff.unique() + "@client.test";
+    }
+
+    @Override
+    protected int received(String customerAddress, String messageId) throws Exception {
+        return (int) SandboxMailboxes.inbox(sandbox, customerAddress).stream().filter(mail -> {
+            try {
+                return messageId.equals(mail.getMessageID());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
     }
 
     @Override
