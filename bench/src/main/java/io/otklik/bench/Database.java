@@ -69,9 +69,14 @@ final class Database {
             throw new IllegalArgumentException("migration folder not found: " + migrations.toAbsolutePath()
                     + " (run from the repository root or pass --migrations)");
         }
+        // As the app on PostgreSQL: its migrations for PostgreSQL only sit beside the common ones.
+        Path vendor = migrations.toAbsolutePath().getParent().resolve("vendor/postgresql");
+        String[] locations = Files.isDirectory(vendor)
+                ? new String[] {"filesystem:" + migrations.toAbsolutePath(), "filesystem:" + vendor}
+                : new String[] {"filesystem:" + migrations.toAbsolutePath()};
         return Flyway.configure()
                 .dataSource(url, user, password)
-                .locations("filesystem:" + migrations.toAbsolutePath())
+                .locations(locations)
                 .load()
                 .migrate().migrationsExecuted;
     }
