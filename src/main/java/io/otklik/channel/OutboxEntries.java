@@ -156,11 +156,6 @@ class OutboxEntries {
                 .param("ids", due).query((rs, row) -> send(rs)).list();
     }
 
-    QueuedSend send(long id) {
-        return jdbc.sql("select * from outbox_entry where id = :id").param("id", id)
-                .query((rs, row) -> send(rs)).single();
-    }
-
     private static QueuedSend send(ResultSet rs) throws SQLException {
         return new QueuedSend(rs.getLong("id"), rs.getString("channel"), longOrNull(rs, "ticket_id"),
                 longOrNull(rs, "ticket_message_id"), list(rs.getString("recipients")), list(rs.getString("cc")),
