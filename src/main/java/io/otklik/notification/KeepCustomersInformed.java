@@ -18,7 +18,7 @@ import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketChanged;
 import io.otklik.ticket.TicketDetails;
 import io.otklik.ticket.TicketFollowers;
-import io.otklik.ticket.TicketOpened;
+import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketQueries;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -68,12 +68,15 @@ class KeepCustomersInformed {
         this.zone = ZoneId.of(zone);
     }
 
-    @ApplicationModuleListener
-    void on(TicketOpened event) {
-        TicketDetails ticket = tickets.details(event.ticket());
+    /**
+     * Acknowledges a new ticket with its number and the time we will answer by, in the caller's transaction: the
+     * {@link AcknowledgementQueue} calls it for the tickets noted when they opened, several in one transaction.
+     */
+    void acknowledge(TicketId id) {
+        TicketDetails ticket = tickets.details(id);
         var language = notices.languageOf(ticket);
-        String answerBy = AnswerTime.format(promises.firstAnswerBy(event.ticket()), clock.instant(), zone, language);
-        notifier.send(notices.forCustomer("ack:" + event.ticket().value(), NotificationKind.ACKNOWLEDGEMENT, ticket,
+        String answerBy = AnswerTime.format(promises.firstAnswerBy(id), clock.instant(), zone, language);
+        notifier.send(notices.forCustomer("ack:" + id.value(), NotificationKind.ACKNOWLEDGEMENT, ticket,
                 Map.of("answer.by", answerBy), null));
     }
 

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.otklik.shared.SupportedLanguages;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +36,21 @@ class NotificationLog {
                 .param("recipient", recipient).param("cc", cc.isEmpty() ? null : String.join("\n", cc))
                 .param("language", notice.language().getLanguage())
                 .param("outbox", outboxId).param("suppressed", suppressed).param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * Records that a notice could not be made at all (its recipient unknown): shown on the ticket as not sent. Does
+     * nothing when the notice was decided meanwhile.
+     */
+    void addFailed(String key, long ticketId, NotificationKind kind, Instant at) {
+        jdbc.sql("""
+                insert into notification (id, dedupe_key, ticket_id, kind, audience, language, suppressed, created_at)
+                select nextval('notification_seq'), :key, :ticket, :kind, :audience, :language, 'failed', :at
+                where not exists (select 1 from notification where dedupe_key = :key)""")
+                .param("key", key).param("ticket", ticketId).param("kind", kind.name())
+                .param("audience", kind.audience().name())
+                .param("language", SupportedLanguages.RUSSIAN.getLanguage())
+                .param("at", Timestamp.from(at)).update();
     }
 
     /**
