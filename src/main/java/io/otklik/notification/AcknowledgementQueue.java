@@ -14,6 +14,7 @@ import io.otklik.ticket.TicketOpened;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,11 +56,14 @@ class AcknowledgementQueue implements SmartLifecycle {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Semaphore wake = new Semaphore(0);
-    private volatile Thread worker;
+    private final int workers;
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     AcknowledgementQueue(JdbcClient jdbc, KeepCustomersInformed customers, NotificationLog notifications,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions,
+            @Value("${otklik.notifications.acknowledgement-workers:2}") int workers) {
+        this.workers = Math.max(1, workers);
         this.jdbc = jdbc;
         this.customers = customers;
         this.notifications = notifications;
@@ -82,11 +86,11 @@ class AcknowledgementQueue implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake.release();
+                    wake.release(workers);
                 }
             });
         } else {
-            wake.release();
+            wake.release(workers);
         }
     }
 
@@ -103,7 +107,7 @@ class AcknowledgementQueue implements SmartLifecycle {
             if (tickets.isEmpty()) {
                 return 0;
             }
-            tickets.forEach(ticket -> customers.acknowledge(new TicketId(ticket)));
+            customers.acknowledge(tickets.stream().map(TicketId::new).toList());
             jdbc.sql("delete from acknowledgement_pending where ticket_id in (:tickets)").param("tickets", tickets)
                     .update();
             return tickets.size();
@@ -127,7 +131,7 @@ class AcknowledgementQueue implements SmartLifecycle {
                             select ticket_id from acknowledgement_pending where ticket_id = :ticket
                             for update skip locked""").param("ticket", ticket).query(Long.class).list().isEmpty();
                     if (free) {
-                        customers.acknowledge(new TicketId(ticket));
+                        customers.acknowledge(List.of(new TicketId(ticket)));
                         jdbc.sql("delete from acknowledgement_pending where ticket_id = :ticket")
                                 .param("ticket", ticket).update();
                     }
@@ -216,21 +220,25 @@ class AcknowledgementQueue implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        worker = Thread.ofPlatform().name("acknowledgements").daemon(true).start(this::work);
+        var factory = Thread.ofPlatform().name("acknowledgements-", 1).daemon(true);
+        for (int i = 0; i < workers; i++) {
+            threads.add(factory.start(this::work));
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
+        threads.clear();
     }
 
     @Override

@@ -69,15 +69,20 @@ class KeepCustomersInformed {
     }
 
     /**
-     * Acknowledges a new ticket with its number and the time we will answer by, in the caller's transaction: the
-     * {@link AcknowledgementQueue} calls it for the tickets noted when they opened, several in one transaction.
+     * Acknowledges new tickets with their numbers and the time we will answer by, in the caller's transaction: the
+     * {@link AcknowledgementQueue} calls it for the tickets noted when they opened, many in one transaction. Their
+     * customers are locked first, all at once and in one order, so that two batches (on two threads or nodes) never
+     * wait for each other in a circle.
      */
-    void acknowledge(TicketId id) {
-        TicketDetails ticket = tickets.details(id);
-        var language = notices.languageOf(ticket);
-        String answerBy = AnswerTime.format(promises.firstAnswerBy(id), clock.instant(), zone, language);
-        notifier.send(notices.forCustomer("ack:" + id.value(), NotificationKind.ACKNOWLEDGEMENT, ticket,
-                Map.of("answer.by", answerBy), null));
+    void acknowledge(List<TicketId> ids) {
+        List<TicketDetails> opened = ids.stream().map(tickets::details).toList();
+        notifier.lockCustomers(opened.stream().map(ticket -> ticket.requester().id().value()).toList());
+        for (TicketDetails ticket : opened) {
+            var language = notices.languageOf(ticket);
+            String answerBy = AnswerTime.format(promises.firstAnswerBy(ticket.id()), clock.instant(), zone, language);
+            notifier.sendLocked(notices.forCustomer("ack:" + ticket.id().value(), NotificationKind.ACKNOWLEDGEMENT,
+                    ticket, language, Map.of("answer.by", answerBy), null, List.of()));
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doThrow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.otklik.PostgresTest;
@@ -42,6 +43,7 @@ class AcknowledgementQueueTests extends PostgresTest {
     @MockitoSpyBean PromisedAnswers promises;
     @Autowired TicketIntake intake;
     @Autowired NotificationHistory history;
+    @Autowired NotificationTemplates templates;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
 
@@ -122,6 +124,37 @@ class AcknowledgementQueueTests extends PostgresTest {
             assertThat(ack.suppressed()).isEqualTo("failed");
             assertThat(ack.delivery()).isNull();
         });
+    }
+
+    @Test
+    void anEditedTemplateIsUsedByTheNextAcknowledgementAtOnce() {
+        TicketId before = open("before-edit-" + TestStaff.unique() + "@client.test");
+        await().atMost(WAIT).until(() -> ackSubject(before) != null);
+        String marker = "метка " + TestStaff.unique();
+        Locale russian = Locale.of("ru");
+        try {
+            TestStaff.asAdmin(() -> {
+                templates.save(NotificationKind.ACKNOWLEDGEMENT, russian, "Принято {{ticket.reference}}, " + marker,
+                        templates.shipped(NotificationKind.ACKNOWLEDGEMENT, russian).body());
+                return null;
+            });
+
+            TicketId after = open("after-edit-" + TestStaff.unique() + "@client.test");
+
+            await().atMost(WAIT).until(() -> ackSubject(after) != null);
+            assertThat(ackSubject(after)).endsWith(marker);
+            assertThat(ackSubject(before)).doesNotContain(marker);
+        } finally {
+            TestStaff.asAdmin(() -> {
+                templates.reset(NotificationKind.ACKNOWLEDGEMENT, russian);
+                return null;
+            });
+        }
+    }
+
+    private String ackSubject(TicketId ticket) {
+        return jdbc.sql("select subject from outbox_entry where send_key = :key")
+                .param("key", "notification:ack:" + ticket.value()).query(String.class).optional().orElse(null);
     }
 
     private TicketId open(String email) {
