@@ -18,7 +18,7 @@ import io.otklik.ticket.Status;
 import io.otklik.ticket.TicketChanged;
 import io.otklik.ticket.TicketDetails;
 import io.otklik.ticket.TicketFollowers;
-import io.otklik.ticket.TicketOpened;
+import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketQueries;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -68,13 +68,21 @@ class KeepCustomersInformed {
         this.zone = ZoneId.of(zone);
     }
 
-    @ApplicationModuleListener
-    void on(TicketOpened event) {
-        TicketDetails ticket = tickets.details(event.ticket());
-        var language = notices.languageOf(ticket);
-        String answerBy = AnswerTime.format(promises.firstAnswerBy(event.ticket()), clock.instant(), zone, language);
-        notifier.send(notices.forCustomer("ack:" + event.ticket().value(), NotificationKind.ACKNOWLEDGEMENT, ticket,
-                Map.of("answer.by", answerBy), null));
+    /**
+     * Acknowledges new tickets with their numbers and the time we will answer by, in the caller's transaction: the
+     * {@link AcknowledgementQueue} calls it for the tickets noted when they opened, many in one transaction. Their
+     * customers are locked first, all at once and in one order, so that two batches (on two threads or nodes) never
+     * wait for each other in a circle.
+     */
+    void acknowledge(List<TicketId> ids) {
+        List<TicketDetails> opened = ids.stream().map(tickets::details).toList();
+        notifier.lockCustomers(opened.stream().map(ticket -> ticket.requester().id().value()).toList());
+        for (TicketDetails ticket : opened) {
+            var language = notices.languageOf(ticket);
+            String answerBy = AnswerTime.format(promises.firstAnswerBy(ticket.id()), clock.instant(), zone, language);
+            notifier.sendLocked(notices.forCustomer("ack:" + ticket.id().value(), NotificationKind.ACKNOWLEDGEMENT,
+                    ticket, language, Map.of("answer.by", answerBy), null, List.of()));
+        }
     }
 
     /**

@@ -63,7 +63,13 @@ class Notices {
      */
     Notice forCustomer(String key, NotificationKind kind, TicketDetails ticket, Map<String, String> extra,
             Long ticketMessageId, List<String> followers) {
-        Locale language = customerLanguages.of(ticket.requester().id());
+        return forCustomer(key, kind, ticket, customerLanguages.of(ticket.requester().id()), extra, ticketMessageId,
+                followers);
+    }
+
+    /** The same, in a language the caller looked up already ({@link #languageOf}). */
+    Notice forCustomer(String key, NotificationKind kind, TicketDetails ticket, Locale language,
+            Map<String, String> extra, Long ticketMessageId, List<String> followers) {
         String requester = ticket.requester().email();
         Set<String> seen = new HashSet<>();
         if (requester != null) {

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import io.otklik.shared.SupportedLanguages;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,15 +39,37 @@ class NotificationLog {
     }
 
     /**
-     * Holds the customer's lock until the transaction ends, so that one customer's notices are decided one at a
-     * time (the hourly limit counts what the others decided).
+     * Records that a notice could not be made at all (its recipient unknown): shown on the ticket as not sent. Does
+     * nothing when the notice was decided meanwhile.
      */
-    void lockCustomer(long customerId) {
+    void addFailed(String key, long ticketId, NotificationKind kind, Instant at) {
+        jdbc.sql("""
+                insert into notification (id, dedupe_key, ticket_id, kind, audience, language, suppressed, created_at)
+                select nextval('notification_seq'), :key, :ticket, :kind, :audience, :language, 'failed', :at
+                where not exists (select 1 from notification where dedupe_key = :key)""")
+                .param("key", key).param("ticket", ticketId).param("kind", kind.name())
+                .param("audience", kind.audience().name())
+                .param("language", SupportedLanguages.RUSSIAN.getLanguage())
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /**
+     * Holds the customers' locks until the transaction ends, so that one customer's notices are decided one at a
+     * time (the hourly limit counts what the others decided); taken in ascending order.
+     */
+    void lockCustomers(java.util.Collection<Long> customerIds) {
+        List<Long> ids = customerIds.stream().distinct().sorted().toList();
+        if (ids.isEmpty()) {
+            return;
+        }
         // A failed insert would abort a PostgreSQL transaction, so a second writer's insert just does nothing.
-        jdbc.sql("insert into notification_recipient (customer_id) values (:customer) on conflict do nothing")
-                .param("customer", customerId).update();
-        jdbc.sql("select customer_id from notification_recipient where customer_id = :customer for update")
-                .param("customer", customerId).query(Long.class).single();
+        jdbc.sql("insert into notification_recipient (customer_id) values "
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "(?)")) + " on conflict do nothing")
+                .params(ids).update();
+        // Locked in ascending order: PostgreSQL locks the rows as the sorted result returns them.
+        jdbc.sql("select customer_id from notification_recipient where customer_id in (:customers)"
+                + " order by customer_id for update")
+                .param("customers", ids).query(Long.class).list();
     }
 
     /** Acknowledgements actually sent to a customer since a time (suppressed ones do not count). */

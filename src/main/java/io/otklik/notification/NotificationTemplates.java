@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The notification templates: the ones shipped with the product ({@code notification/templates/<lang>/<kind>.txt},
@@ -39,6 +41,14 @@ public class NotificationTemplates {
     private final Accounts accounts;
     private final Audit audit;
     private final Map<String, String[]> shipped = new ConcurrentHashMap<>();
+    /** Templates as notices use them, each read at most every {@link #FRESH}: one query less per notice. */
+    private final Map<String, Read> forNotices = new ConcurrentHashMap<>();
+
+    /** How old a template a notice may use: an edit on another node reaches this one's notices within it. */
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(2);
+
+    private record Read(NotificationTemplate template, long atNanos) {
+    }
 
     NotificationTemplates(JdbcClient jdbc, Clock clock, Accounts accounts, Audit audit) {
         this.jdbc = jdbc;
@@ -72,6 +82,34 @@ public class NotificationTemplates {
         return edited.orElseGet(() -> shipped(kind, lang));
     }
 
+    /**
+     * The template a notice is written with: as {@link #template}, but read from the database at most every
+     * {@link #FRESH} — and at once after an edit saved on this node.
+     */
+    NotificationTemplate forNotice(NotificationKind kind, Locale language) {
+        String key = kind.name() + "/" + SupportedLanguages.nearest(language).getLanguage();
+        long now = System.nanoTime();
+        Read read = forNotices.get(key);
+        if (read == null || now - read.atNanos() > FRESH.toNanos()) {
+            read = new Read(template(kind, language), now);
+            forNotices.put(key, read);
+        }
+        return read.template();
+    }
+
+    /** Edits are used by the next notice: what was read before is dropped now and again once the edit commits. */
+    private void edited() {
+        forNotices.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    forNotices.clear();
+                }
+            });
+        }
+    }
+
     /** The template shipped with the product, whatever admins did to it. */
     public NotificationTemplate shipped(NotificationKind kind, Locale language) {
         Locale lang = SupportedLanguages.nearest(language);
@@ -100,6 +138,7 @@ public class NotificationTemplates {
                     .param("language", lang.getLanguage()).update();
         }
         audit.record("notification.template.saved", kind.name() + "/" + lang.getLanguage());
+        edited();
     }
 
     /** Goes back to the shipped template. */
@@ -110,6 +149,7 @@ public class NotificationTemplates {
         jdbc.sql("delete from notification_template where kind = :kind and language = :language")
                 .param("kind", kind.name()).param("language", lang.getLanguage()).update();
         audit.record("notification.template.reset", kind.name() + "/" + lang.getLanguage());
+        edited();
     }
 
     /** Refuses an empty or too long text, or one with a variable the kind does not have. */

@@ -40,8 +40,22 @@ class Notifier {
     @Transactional
     void send(Notice notice) {
         if (notice.kind() == NotificationKind.ACKNOWLEDGEMENT && notice.customerId() != null) {
-            log.lockCustomer(notice.customerId());
+            log.lockCustomers(List.of(notice.customerId()));
         }
+        sendLocked(notice);
+    }
+
+    /**
+     * Holds these customers' locks until the transaction ends (ascending, so that transactions taking several never
+     * wait for each other in a circle): their acknowledgements may then be sent with {@link #sendLocked}.
+     */
+    void lockCustomers(List<Long> customers) {
+        log.lockCustomers(customers);
+    }
+
+    /** Sends a notice whose customer's lock the transaction holds already ({@link #lockCustomers}). */
+    @Transactional
+    void sendLocked(Notice notice) {
         if (log.exists(notice.key())) {
             return;
         }
@@ -64,7 +78,7 @@ class Notifier {
             log.add(notice, to, List.of(), null, refusal.get(), now);
             return;
         }
-        NotificationTemplate template = templates.template(notice.kind(), notice.language());
+        NotificationTemplate template = templates.forNotice(notice.kind(), notice.language());
         String subject = TemplateText.oneLine(TemplateText.fill(template.subject(), notice.variables()));
         String text = TemplateText.fill(template.body(), notice.variables());
         long outboxId = outbox.enqueue(new OutboundMail("notification:" + notice.key(), notice.ticketId(),

@@ -332,7 +332,7 @@ public final class MailIntake {
     }
 
     private void report(Connection db, Mailbox account, double from, String firstWhat, Generated generated,
-            Outcome outcome) throws SQLException {
+            Outcome outcome) throws SQLException, InterruptedException {
         Counts counts = counts(db, account.id);
         System.out.printf(Locale.ROOT, "%nResults for mailbox \"%s\" (id %d), %,d mails%s:%n", account.name,
                 account.id, mails, outcome == Outcome.ALL_PROCESSED ? "" : " — incomplete, " + outcome
@@ -386,6 +386,7 @@ public final class MailIntake {
                 System.out.printf(Locale.ROOT, "  %-24s %,d%n", "tickets they went to", rs.getLong(7));
             }
         }
+        acknowledgements(db, account.id);
         System.out.printf(Locale.ROOT, "  %-24s %s%n", "outcomes", mix(db, account.id,
                 "coalesce(outcome, state)"));
         System.out.printf(Locale.ROOT, "  %-24s %s%n", "threading", mix(db, account.id,
@@ -403,6 +404,61 @@ public final class MailIntake {
             System.out.println("  errors (most frequent first):");
             errors.entrySet().stream().limit(5).forEach(e -> System.out.printf(Locale.ROOT, "    %,6d × %s%n",
                     e.getValue(), e.getKey().length() > 200 ? e.getKey().substring(0, 200) + "…" : e.getKey()));
+        }
+    }
+
+    /**
+     * The acknowledgements of the run's new tickets: the app decides them after the ticket's commit (a worker, in
+     * batches), so a run whose mails are all processed may still owe some. Waits up to a minute for the last one,
+     * then reports how long they took and the rate with them: the rate the app can keep up, not only the intake's.
+     */
+    private void acknowledgements(Connection db, long account) throws SQLException, InterruptedException {
+        String sql = """
+                select count(*), count(n.id), count(o.id) filter (where o.state = 'SENT'),
+                       extract(epoch from min(i.received_at)), extract(epoch from max(n.created_at)),
+                       extract(epoch from max(o.sent_at)),
+                       percentile_cont(0.5) within group (order by extract(epoch from n.created_at - t.created_at)),
+                       percentile_cont(0.95) within group (order by extract(epoch from n.created_at - t.created_at)),
+                       max(extract(epoch from n.created_at - t.created_at)),
+                       (select extract(epoch from max(processed_at)) from inbound_message where""" + " " + RUN + """
+                )
+                from inbound_message i join ticket t on t.id = i.ticket_id
+                left join notification n on n.dedupe_key = 'ack:' || t.id
+                left join outbox_entry o on o.id = n.outbox_id
+                where i.outcome = 'TICKET_OPENED' and i.account_id = ? and strpos(i.external_id, ?) > 0""";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (PreparedStatement s = db.prepareStatement(sql)) {
+                s.setLong(1, account);
+                s.setString(2, "." + tag() + ".");
+                s.setLong(3, account);
+                s.setString(4, "." + tag() + ".");
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    long opened = rs.getLong(1);
+                    long decided = rs.getLong(2);
+                    if (decided < opened && System.nanoTime() < deadline) {
+                        Thread.sleep(500);
+                        continue;
+                    }
+                    if (opened == 0) {
+                        return;
+                    }
+                    double first = rs.getDouble(4);
+                    double lastDecided = rs.getDouble(5);
+                    double lastProcessed = rs.getDouble(10);
+                    System.out.printf(Locale.ROOT, "  %-24s %,d of %,d new tickets (%,d sent, the rest suppressed or "
+                            + "queued), the last %.1f s after the last mail was processed; ticket to "
+                            + "acknowledgement p50 %.2f s, p95 %.2f s, max %.2f s%n", "acknowledged", decided, opened,
+                            rs.getLong(3), lastDecided - lastProcessed, rs.getDouble(7), rs.getDouble(8),
+                            rs.getDouble(9));
+                    double span = Math.max(lastDecided, lastProcessed) - first;
+                    System.out.printf(Locale.ROOT, "  %-24s %,d in %.1f s: %,.1f messages/s (first received_at to "
+                            + "the last processed_at or acknowledgement, whichever is later)%n",
+                            "with acknowledgements", mails, span, rate(mails, span));
+                    return;
+                }
+            }
         }
     }
 
