@@ -16,6 +16,7 @@ import io.otklik.shared.ConflictException;
 import io.otklik.shared.NotFoundException;
 import io.otklik.shared.RuleViolationException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,11 @@ public class CustomerSegments {
     private final CustomerLookup lookup;
     private final Audit audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CustomerSegments(JdbcClient jdbc, CustomerLookup lookup, Audit audit, Clock clock) {
+    CustomerSegments(JdbcClient jdbc, CustomerLookup lookup, Audit audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.lookup = lookup;
         this.audit = audit;
@@ -76,7 +80,10 @@ public class CustomerSegments {
     @PreAuthorize("hasRole('SUPERVISOR')")
     public void delete(String name) {
         Segment segment = require(name);
+        List<Long> members = jdbc.sql("select customer_id from customer_segment where segment_id = :id")
+                .param("id", segment.id()).query(Long.class).list();
         jdbc.sql("delete from customer_segment where segment_id = :id").param("id", segment.id()).update();
+        changed(members);
         jdbc.sql("delete from segment where id = :id").param("id", segment.id()).update();
         audit.record("customer.segment.deleted", segment.name());
     }
@@ -86,19 +93,25 @@ public class CustomerSegments {
     public void putIn(CustomerId customer, String segmentName) {
         long id = lookup.live(customer).id();
         Segment segment = require(segmentName);
-        jdbc.sql("""
+        int added = jdbc.sql("""
                         insert into customer_segment (customer_id, segment_id) select :customer, :segment
                         where not exists (select 1 from customer_segment where customer_id = :customer
                                           and segment_id = :segment)""")
                 .param("customer", id).param("segment", segment.id()).update();
+        if (added > 0) {
+            changed(List.of(id));
+        }
     }
 
     @Transactional
     public void takeOut(CustomerId customer, String segmentName) {
         long id = lookup.live(customer).id();
         Segment segment = require(segmentName);
-        jdbc.sql("delete from customer_segment where customer_id = :customer and segment_id = :segment")
+        int removed = jdbc.sql("delete from customer_segment where customer_id = :customer and segment_id = :segment")
                 .param("customer", id).param("segment", segment.id()).update();
+        if (removed > 0) {
+            changed(List.of(id));
+        }
     }
 
     /** Names of the customer's segments, sorted; for a merged customer, those of the customer they became. */
@@ -136,13 +149,23 @@ public class CustomerSegments {
 
     /** Gives the target every segment of the duplicate (merge). */
     void moveAll(long from, long to) {
-        jdbc.sql("""
+        int added = jdbc.sql("""
                         insert into customer_segment (customer_id, segment_id)
                         select :to, segment_id from customer_segment d where d.customer_id = :from
                         and not exists (select 1 from customer_segment t where t.customer_id = :to
                                         and t.segment_id = d.segment_id)""")
                 .param("to", to).param("from", from).update();
         jdbc.sql("delete from customer_segment where customer_id = :from").param("from", from).update();
+        if (added > 0) {
+            changed(List.of(to));
+        }
+    }
+
+    private void changed(List<Long> customers) {
+        if (!customers.isEmpty()) {
+            events.publishEvent(new CustomerSegmentsChanged(customers.stream().map(CustomerId::new).toList(),
+                    clock.instant()));
+        }
     }
 
     private Segment require(String name) {

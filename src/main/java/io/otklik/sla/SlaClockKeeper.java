@@ -28,8 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SlaClockKeeper {
 
-    /** Fields whose change can start, pause, stop or re-target a clock (requester: another organization, segments). */
-    static final Set<String> FIELDS = Set.of("status", "priority", "category", "team", "requester");
+    /**
+     * Fields whose change can start, pause, stop or re-target a clock (requester: another organization, segments;
+     * segments: the requester's changed).
+     */
+    static final Set<String> FIELDS = Set.of("status", "priority", "category", "team", "requester",
+            TicketChanged.SEGMENTS);
 
     private static final Logger log = LoggerFactory.getLogger(SlaClockKeeper.class);
 

@@ -3,6 +3,7 @@ package io.otklik.workspace;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +66,10 @@ public class LiveUpdates {
 
     @EventListener
     void on(TicketChanged event) {
-        afterCommit(event.ticket(), event.at());
+        // The requester's segments are nothing an open page shows; their effect on due times comes as NextDueChanged.
+        if (!event.fields().equals(List.of(TicketChanged.SEGMENTS))) {
+            afterCommit(event.ticket(), event.at());
+        }
     }
 
     @EventListener

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.otklik.ApiTest;
 import io.otklik.customer.CustomerId;
+import io.otklik.customer.CustomerSegments;
 import io.otklik.ticket.Categories;
 import io.otklik.ticket.Channel;
 import io.otklik.ticket.CustomerTickets;
@@ -57,6 +58,7 @@ class SlaClocksTests extends ApiTest {
     @Autowired SlaPolicyAdministration policyAdministration;
     @Autowired Categories categories;
     @Autowired CustomerTickets customerTickets;
+    @Autowired CustomerSegments segments;
 
     final List<Runnable> undo = new ArrayList<>();
     Staff agent;
@@ -206,6 +208,50 @@ class SlaClocksTests extends ApiTest {
     }
 
     @Test
+    void aRequesterPutIntoASegmentGetsThatSegmentsPolicyOnTheirOpenTickets() throws Exception {
+        String vip = unique("VIP");
+        asAdmin(() -> {
+            segments.create(vip);
+            return null;
+        });
+        undo.add(() -> segments.delete(vip));
+        SlaPolicyId forVip = asAdmin(() -> policyAdministration.create(details(unique("Для VIP"),
+                new PolicyConditions(Set.of(), Set.of(), Set.of(), Set.of(vip), Set.of(), Set.of()),
+                Duration.ofMinutes(15), Duration.ofHours(4))));
+        undo.add(() -> policyAdministration.delete(forVip));
+        JsonNode opened = body(mvc.perform(postJson(agent, """
+                        {"subject": "Не открывается отчёт", "description": "Ошибка 500.",
+                         "requester": {"email": "%s"}, "priority": "HIGH"}"""
+                        .formatted(unique("vip") + "@client.test"), "/api/v1/tickets"))
+                .andExpect(status().isCreated()).andReturn());
+        TicketId ticket = new TicketId(opened.get("number").asLong());
+        CustomerId requester = new CustomerId(opened.at("/requester/id").asLong());
+        TicketId solved = new TicketId(body(mvc.perform(postJson(agent, """
+                        {"subject": "Старый вопрос", "description": "Уже решён.",
+                         "requesterId": %d, "priority": "HIGH"}""".formatted(requester.value()),
+                        "/api/v1/tickets")).andExpect(status().isCreated()).andReturn()).get("number").asLong());
+        patch(solved, "{\"status\": \"SOLVED\"}");
+        assertThat(clock(awaitKept(ticket, "STARTED FIRST_RESPONSE OPENED", "STARTED RESOLUTION OPENED"),
+                ClockTarget.FIRST_RESPONSE).policyName()).isEqualTo("Стандартный");
+        await().atMost(WAIT).until(() -> rows.of(solved).map(sla -> sla.clocks().stream()
+                .allMatch(c -> c.state() == ClockState.STOPPED)).orElse(false));
+        TicketSla solvedBefore = rows.of(solved).orElseThrow();
+
+        segments.putIn(requester, vip);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clock(rows.of(ticket).orElseThrow(),
+                ClockTarget.FIRST_RESPONSE).policyName()).startsWith("Для VIP"));
+        SlaClock vipClock = clock(rows.of(ticket).orElseThrow(), ClockTarget.FIRST_RESPONSE);
+        assertThat(vipClock.due()).isEqualTo(createdAt(ticket).plus(Duration.ofMinutes(15)));
+        assertThat(rows.of(solved).orElseThrow()).isEqualTo(solvedBefore);
+
+        segments.takeOut(requester, vip);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clock(rows.of(ticket).orElseThrow(),
+                ClockTarget.FIRST_RESPONSE).policyName()).isEqualTo("Стандартный"));
+    }
+
+    @Test
     void aMovedAnswerLeavesTheFirstResponseClockRunningAgain() throws Exception {
         TicketId ticket = new TicketId(open(Priority.HIGH).get("number").asLong());
         TicketId other = new TicketId(open(Priority.HIGH).get("number").asLong());
@@ -272,13 +318,18 @@ class SlaClocksTests extends ApiTest {
     // --- helpers
 
     PolicyDetails details(String name, Duration resolution) {
+        return details(name, new PolicyConditions(Set.of(), Set.of(category), Set.of(), Set.of(), Set.of(), Set.of()),
+                Duration.ofHours(1), resolution);
+    }
+
+    PolicyDetails details(String name, PolicyConditions conditions, Duration firstResponse, Duration resolution) {
         Map<Priority, PolicyTargets> targets = new EnumMap<>(Priority.class);
         for (Priority priority : Priority.values()) {
-            targets.put(priority, new PolicyTargets(Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4),
+            targets.put(priority, new PolicyTargets(firstResponse, Duration.ofHours(2), Duration.ofHours(4),
                     resolution));
         }
-        return new PolicyDetails(name, true, new PolicyConditions(Set.of(), Set.of(category), Set.of(), Set.of(),
-                Set.of(), Set.of()), calendar, targets, Set.of(Status.PENDING, Status.ON_HOLD), Duration.ofHours(24));
+        return new PolicyDetails(name, true, conditions, calendar, targets, Set.of(Status.PENDING, Status.ON_HOLD),
+                Duration.ofHours(24));
     }
 
     static CalendarDetails roundTheClock(String name) {

@@ -288,11 +288,16 @@ class TicketPageController {
         return e.message(messages, locale);
     }
 
+    /**
+     * Back to this ticket with the note of where the message went. The address names the new place too: a note kept
+     * for the next request is only handed to a request with the same parameters, so a part of the old page that a
+     * live update (of this very move) reloads meanwhile cannot take the note the page is waiting for.
+     */
     private static String movedTo(long number, MessageMoves.Moved moved, String how, RedirectAttributes redirect) {
         redirect.addFlashAttribute("movedHow", how);
         redirect.addFlashAttribute("movedTo", moved.to().value());
         redirect.addFlashAttribute("movedToReference", moved.toReference());
-        return "redirect:/tickets/" + number;
+        return "redirect:/tickets/" + number + "?moved=" + moved.to().value();
     }
 
     private String refused(TicketId id, long message, String typed, String error, Model model) {
