@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import io.otklik.channel.DeliveryState;
@@ -34,9 +36,18 @@ import io.otklik.sla.SlaSubject;
 import io.otklik.ticket.Channel;
 import io.otklik.ticket.Priority;
 
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +59,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * through the outbox (the same SQL as on PostgreSQL) to its built-in sandbox mail server, whose support mailbox it
  * reads out of the box.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmbeddedDefaultTests {
 
     private static Path dataDir;
@@ -107,7 +119,8 @@ class EmbeddedDefaultTests {
         });
         SandboxMailServer sandbox = app.getBean(SandboxMailServer.class);
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox.states(List.of(id)).get(id) == DeliveryState.SENT);
-        assertThat(sandbox.mails()).extracting(SandboxMail::subject).containsExactly("Проверка почты");
+        assertThat(sandbox.mails()).filteredOn(mail -> mail.envelopeTo().contains("newcomer@example.test"))
+                .extracting(SandboxMail::subject).containsExactly("Проверка почты");
     }
 
     @Test
@@ -129,6 +142,32 @@ class EmbeddedDefaultTests {
                 .satisfies(connection -> assertThat(connection.port()).isEqualTo(sandbox.imapPort()));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("secrets.key"))))
                 .isEqualTo("rw-------");
+    }
+
+    /**
+     * Issue 4's embedded default end to end, on H2: a mail sent with any mail program to the sandbox's SMTP port
+     * becomes a ticket, and its acknowledgement (decided by the acknowledgement queue's SQL, here on H2) is in the
+     * sandbox for the customer. Runs last: the others look at a database without tickets.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aMailToTheSandboxBecomesATicketAndItsAcknowledgementArrivesThere() throws Exception {
+        SandboxMailServer sandbox = app.getBean(SandboxMailServer.class);
+        String customer = "embedded-" + TestStaff.unique() + "@client.test";
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", sandbox.host());
+        properties.setProperty("mail.smtp.port", Integer.toString(sandbox.smtpPort()));
+        MimeMessage mail = new MimeMessage(Session.getInstance(properties));
+        mail.setFrom(new InternetAddress(customer, "Ольга Петрова", "UTF-8"));
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(sandbox.mailbox()));
+        mail.setSubject("Не печатает принтер", "UTF-8");
+        mail.setText("Добрый день! Принтер в бухгалтерии не печатает с утра.", "UTF-8");
+        Transport.send(mail);
+
+        SandboxMail ack = await().atMost(Duration.ofSeconds(60)).until(() -> sandbox.mails().stream()
+                .filter(m -> m.envelopeTo().contains(customer)).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(ack.subject()).matches("\\[OTK-\\d+] Мы получили ваше обращение: Не печатает принтер");
     }
 
     @Test
