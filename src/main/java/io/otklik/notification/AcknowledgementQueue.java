@@ -5,9 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
+import io.otklik.shared.BatchWorkers;
 import io.otklik.shared.NotFoundException;
 import io.otklik.ticket.TicketId;
 import io.otklik.ticket.TicketOpened;
@@ -21,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (30 s, then longer) and after {@value #MAX_ATTEMPTS} tries recorded on the ticket as not sent.
  */
 @Component
-class AcknowledgementQueue implements SmartLifecycle {
+class AcknowledgementQueue implements SmartLifecycle, BatchWorkers.Work {
 
     /** Tickets per transaction. */
     static final int BATCH = 100;
@@ -45,31 +42,26 @@ class AcknowledgementQueue implements SmartLifecycle {
     static final int MAX_ATTEMPTS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(AcknowledgementQueue.class);
-    private static final Duration IDLE = Duration.ofSeconds(1);
     /** How long the worker lets notes gather once woken: a burst then costs a transaction per batch. */
     private static final Duration GATHER = Duration.ofMillis(100);
-    private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final KeepCustomersInformed customers;
     private final NotificationLog notifications;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final Semaphore wake = new Semaphore(0);
-    private final int workers;
-    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile boolean running;
+    private final BatchWorkers workers;
 
     AcknowledgementQueue(JdbcClient jdbc, KeepCustomersInformed customers, NotificationLog notifications,
             Clock clock, PlatformTransactionManager transactions,
             @Value("${otklik.notifications.acknowledgement-workers:2}") int workers) {
-        this.workers = Math.max(1, workers);
         this.jdbc = jdbc;
         this.customers = customers;
         this.notifications = notifications;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.workers = new BatchWorkers("acknowledgements", workers, BATCH, GATHER, this);
     }
 
     /** Heard in the transaction that opens the ticket: the note is saved with it, or not at all. */
@@ -82,23 +74,15 @@ class AcknowledgementQueue implements SmartLifecycle {
     void add(TicketId ticket) {
         jdbc.sql("insert into acknowledgement_pending (ticket_id, attempts, due_at) values (:ticket, 0, :now)")
                 .param("ticket", ticket.value()).param("now", Timestamp.from(clock.instant())).update();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake.release(workers);
-                }
-            });
-        } else {
-            wake.release(workers);
-        }
+        workers.wakeAfterCommit();
     }
 
     /**
      * Acknowledges one batch of due tickets in one transaction and deletes their notes; how many it took (0 when none
      * were due or free). Notes another node holds are skipped, not waited for.
      */
-    int drainOnce() {
+    @Override
+    public int drainOnce() {
         Integer taken = transaction.execute(status -> {
             List<Long> tickets = jdbc.sql("""
                     select ticket_id from acknowledgement_pending where due_at <= :now order by due_at, ticket_id
@@ -119,7 +103,8 @@ class AcknowledgementQueue implements SmartLifecycle {
      * After a batch failed: the due tickets one by one, so that one whose acknowledgement fails does not hold up the
      * others. That one is tried again later, and recorded as not sent after {@value #MAX_ATTEMPTS} tries.
      */
-    void drainSingly() {
+    @Override
+    public void drainSingly() {
         List<Long> tickets = jdbc.sql("""
                 select ticket_id from acknowledgement_pending where due_at <= :now order by due_at, ticket_id
                 fetch first %d rows only""".formatted(BATCH))
@@ -180,69 +165,18 @@ class AcknowledgementQueue implements SmartLifecycle {
         return Duration.ofSeconds(30L << Math.min(attempts - 1, 6));
     }
 
-    private void work() {
-        while (running) {
-            try {
-                if (drainOnce() < BATCH) {
-                    // Drained: wait for a commit on this node, or look again for notes other nodes made.
-                    if (wake.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS)) {
-                        Thread.sleep(GATHER.toMillis());
-                    }
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                // The batch's transaction rolled back as a whole, so nothing of it was sent: ticket by ticket now,
-                // and when even that cannot reach the database the notes wait for the next try.
-                log.warn("Acknowledgements of a batch could not be sent ({}); ticket by ticket now", e.toString());
-                try {
-                    drainSingly();
-                    continue;
-                } catch (RuntimeException again) {
-                    log.warn("Acknowledgements cannot be sent now, trying again in {} s: {}",
-                            AFTER_FAILURE.toSeconds(), again.toString());
-                }
-                try {
-                    Thread.sleep(AFTER_FAILURE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        var factory = Thread.ofPlatform().name("acknowledgements-", 1).daemon(true);
-        for (int i = 0; i < workers; i++) {
-            threads.add(factory.start(this::work));
-        }
+        workers.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        threads.clear();
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.isRunning();
     }
 }

@@ -9,9 +9,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
+import io.otklik.shared.BatchWorkers;
 import io.otklik.ticket.TicketId;
 
 import org.slf4j.Logger;
@@ -22,8 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,28 +32,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one transaction per batch, not a stored event publication and a transaction per ticket.
  */
 @Component
-class SlaClockQueue implements SmartLifecycle {
+class SlaClockQueue implements SmartLifecycle, BatchWorkers.Work {
 
     /** Tickets per recompute transaction. */
     static final int BATCH = 200;
 
     private static final Logger log = LoggerFactory.getLogger(SlaClockQueue.class);
-    private static final Duration IDLE = Duration.ofSeconds(1);
     /**
      * How long the worker lets notes gather once woken: a burst of mail then costs a transaction per batch, not one
      * per ticket, for a fifth of a second more before its clocks show.
      */
     private static final Duration GATHER = Duration.ofMillis(200);
-    private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ClockRecompute recompute;
     private final Clock clock;
     private final TransactionTemplate eachBatch;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile Thread worker;
-    private volatile boolean running;
+    private final BatchWorkers workers;
 
     SlaClockQueue(JdbcClient jdbc, JdbcTemplate batch, ClockRecompute recompute, Clock clock,
             PlatformTransactionManager transactions) {
@@ -66,6 +59,7 @@ class SlaClockQueue implements SmartLifecycle {
         this.clock = clock;
         this.eachBatch = new TransactionTemplate(transactions);
         this.eachBatch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.workers = new BatchWorkers("sla-clocks", 1, BATCH, GATHER, this);
     }
 
     /** Notes the tickets in the current transaction (if any); the worker computes them once it has committed. */
@@ -77,23 +71,15 @@ class SlaClockQueue implements SmartLifecycle {
         batch.batchUpdate("insert into sla_pending (ticket_id, queued_at) values (?, ?)",
                 tickets.stream().distinct().map(ticket -> new Object[] {ticket.value(), now}).toList(),
                 new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE});
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake.release();
-                }
-            });
-        } else {
-            wake.release();
-        }
+        workers.wakeAfterCommit();
     }
 
     /**
      * Computes one batch of noted tickets and deletes their notes; how many notes it took (0 when none were free).
      * Notes another node holds are skipped, not waited for.
      */
-    int drainOnce() {
+    @Override
+    public int drainOnce() {
         Integer taken = eachBatch.execute(status -> {
             List<long[]> notes = jdbc.sql("""
                     select id, ticket_id from sla_pending order by id
@@ -116,7 +102,8 @@ class SlaClockQueue implements SmartLifecycle {
      * After a batch failed: the same notes ticket by ticket, so that one ticket that cannot be computed does not hold
      * up the others. Its notes are dropped with an error in the log (its next change notes it again).
      */
-    int drainSingly() {
+    @Override
+    public void drainSingly() {
         List<long[]> notes = jdbc.sql("select id, ticket_id from sla_pending order by id fetch first %d rows only"
                 .formatted(BATCH)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         // The newest note seen: a failing ticket's notes up to it are dropped, not one a change made meanwhile.
@@ -138,69 +125,20 @@ class SlaClockQueue implements SmartLifecycle {
                         .param("ticket", ticket).param("newest", newest).update();
             }
         }
-        return notes.size();
-    }
-
-    private void work() {
-        while (running) {
-            try {
-                if (drainOnce() < BATCH) {
-                    // Drained: wait for a commit on this node, or look again for notes other nodes made.
-                    if (wake.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS)) {
-                        Thread.sleep(GATHER.toMillis());
-                    }
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                // A recompute only reads and replaces, so nothing is half done: the batch is tried ticket by
-                // ticket, and when even that cannot reach the database the notes wait for the next try.
-                log.warn("Service-level clocks of a batch could not be computed ({}); ticket by ticket now",
-                        e.toString());
-                try {
-                    drainSingly();
-                    continue;
-                } catch (RuntimeException again) {
-                    log.warn("Service-level clocks cannot be computed now, trying again in {} s: {}",
-                            AFTER_FAILURE.toSeconds(), again.toString());
-                }
-                try {
-                    Thread.sleep(AFTER_FAILURE.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     @Override
     public void start() {
-        running = true;
-        worker = Thread.ofPlatform().name("sla-clocks").daemon(true).start(this::work);
+        workers.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.isRunning();
     }
 }
